@@ -20,7 +20,7 @@ build: $(PY_STAMP)
 	$(BIN)/mkdocs build --strict
 
 validate: $(PY_STAMP)
-	$(BIN)/python -m plansite.validate data/initiatives.yaml
+	PYTHONPATH=hooks $(BIN)/python -m plansite.validate data/initiatives.yaml
 
 test: deps
 	$(BIN)/python -m pytest
