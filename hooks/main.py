@@ -26,7 +26,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 
-from plansite import site_404, virtual_files
+from plansite import site_404, translations, virtual_files
 from plansite.model import PlanData
 from plansite.pages import generate_pages
 from plansite.problems import DataError
@@ -70,10 +70,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(0)  # before i18n (-100) sorts files by language
 def _add_generated_pages(files: Files, config: MkDocsConfig) -> Files:
     assert _build is not None
+    docs_dir = os.path.relpath(config.docs_dir)
     pages = generate_pages(_build.plan, _build.language, _build.strings[_build.language])
-    collisions = virtual_files.find_collisions(files, pages, LANGUAGES, config.docs_dir)
-    if collisions:
-        raise PluginError(DataError(collisions).report())
+    problems = translations.find_untranslated_pages(files, LANGUAGES, docs_dir) + virtual_files.find_collisions(files, pages, LANGUAGES, docs_dir)
+    if problems:
+        raise PluginError(DataError(problems).report())
     _build.contents = virtual_files.add_generated_pages(files, pages, _build.language, LANGUAGES, config)
     return files
 

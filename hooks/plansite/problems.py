@@ -47,7 +47,7 @@ class DataError(Exception):
     def report(self) -> str:
         """Return the problems, one per line, with a count first."""
         count = len(self.problems)
-        heading = f"{count} problem{'s' if count != 1 else ''} in the plan data:"
+        heading = f"{count} problem{'s' if count != 1 else ''} to fix before the site can be built:"
         return "\n".join([heading, *(f"  {problem}" for problem in self.problems)])
 
 
