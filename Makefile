@@ -11,16 +11,27 @@ NODE_STAMP := node_modules/.installed-from-lock
 SYS_STAMP  := $(VENV)/.system-packages
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: serve build validate test deps system-deps clean
+.PHONY: serve build validate check-links test deps system-deps clean
 
 serve: $(PY_STAMP)
 	$(BIN)/mkdocs serve --strict --dev-addr $(ADDR)
 
+# Reproducible: every date the build writes comes from SOURCE_DATE_EPOCH, the
+# time of the last commit unless it is set (reproducible-builds.org). An empty
+# SITE_URL (the workflow's, on pull requests) keeps mkdocs.yml's site_url.
 build: $(PY_STAMP)
+	SOURCE_DATE_EPOCH="$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null)}"; \
+	if [ -n "$$SOURCE_DATE_EPOCH" ]; then export SOURCE_DATE_EPOCH; else unset SOURCE_DATE_EPOCH; fi; \
+	if [ -z "$${SITE_URL:-}" ]; then unset SITE_URL; fi; \
 	$(BIN)/mkdocs build --strict
 
 validate: $(PY_STAMP)
 	PYTHONPATH=hooks $(BIN)/python -m plansite.validate data/initiatives.yaml
+
+# Every url and website in the data, over the network (weekly in CI: .github/workflows/links.yml).
+# LINK_REPORT=file also writes the report as Markdown.
+check-links: $(PY_STAMP)
+	PYTHONPATH=hooks $(BIN)/python -m plansite.link_check data/initiatives.yaml $(if $(LINK_REPORT),--report "$(LINK_REPORT)")
 
 test: deps
 	$(BIN)/python -m pytest
