@@ -1,0 +1,55 @@
+"""Re-render a plan PDF only when something that shapes it changed.
+
+The key is a SHA-256 over everything the PDF is made from: the language's
+print view (the plan data and texts it shows), the print template and CSS,
+the font files, the source of this package, the WeasyPrint and pikepdf
+versions, and `SOURCE_DATE_EPOCH` when set (it is written into the file).
+A rendered PDF is kept as `.cache/pdf/plan-<language>-<key>.pdf`; older
+files of that language are removed when a new one is written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pikepdf
+import weasyprint
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def input_files(template_dir: Path, fonts_dir: Path) -> list[Path]:
+    """The files whose content shapes every plan PDF, in a stable order."""
+    return sorted([*template_dir.glob("*"), *fonts_dir.glob("*.ttf"), *PACKAGE_DIR.glob("*.py")])
+
+
+def cache_key(view: dict[str, Any], files: list[Path], extra: dict[str, str]) -> str:
+    """The hex SHA-256 of the view, the input files and the tool versions."""
+    digest = hashlib.sha256()
+    digest.update(json.dumps(view, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    for path in files:
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    versions = {"weasyprint": weasyprint.__version__, "pikepdf": pikepdf.__version__, "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH", ""), **extra}
+    digest.update(json.dumps(versions, sort_keys=True).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def cached_render(cache_dir: Path, language: str, key: str, render: Callable[[], bytes]) -> tuple[Path, bool]:
+    """Return the cached PDF for `key`, rendering and storing it first when missing; and whether it was rendered."""
+    path = cache_dir / f"plan-{language}-{key[:32]}.pdf"
+    if path.is_file():
+        return path, False
+    content = render()
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".pdf.partial")
+    partial.write_bytes(content)
+    os.replace(partial, path)
+    for stale in cache_dir.glob(f"plan-{language}-*.pdf"):
+        if stale != path:
+            stale.unlink(missing_ok=True)
+    return path, True

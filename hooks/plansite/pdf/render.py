@@ -1,0 +1,130 @@
+"""Render the printed plan of one language to a tagged PDF/UA-1 file with WeasyPrint.
+
+The HTML comes from the Jinja print template `overrides/pdf/plan.html` and the
+view of `plansite.pdf.view`; the look from `overrides/pdf/plan.css`; the font
+from `assets/fonts/`. WeasyPrint only *logs* an ERROR for what makes a PDF
+inaccessible (an image without `alt`, a document without `lang`) and writes
+the file anyway, so every ERROR it logs while rendering fails the render.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import markdown
+import pikepdf
+from markupsafe import Markup, escape
+from weasyprint import HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher
+
+from plansite.pdf.tagging import lang_attributes_tagged
+
+PROJECT_DIR = Path(__file__).resolve().parents[3]
+TEMPLATE_DIR = PROJECT_DIR / "overrides"
+TEMPLATE = "pdf/plan.html"
+STYLESHEET = TEMPLATE_DIR / "pdf" / "plan.css"
+FONTS_DIR = PROJECT_DIR / "assets" / "fonts"
+PDF_VARIANT = "pdf/ua-1"
+
+_PLACEHOLDER = re.compile(r"\{(page|pages)\}")
+
+
+class RenderError(Exception):
+    """WeasyPrint reported errors: the PDF would not be accessible."""
+
+
+def render_html(view: dict[str, Any], created: str | None) -> str:
+    """The print HTML of one language's view."""
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters["markdown"] = markdown_to_html
+    environment.filters["page_counter"] = page_counter_content
+    return environment.get_template(TEMPLATE).render(doc=view, created=created)
+
+
+def markdown_to_html(text: str) -> Markup:
+    """An editor's Markdown subset as HTML; HTML in the text is shown as text, never passed on."""
+    return Markup(markdown.markdown(str(escape(text)), output_format="html"))
+
+
+def page_counter_content(label: str) -> Markup:
+    """`Side {page} af {pages}` → the CSS `content` value `"Side " counter(page) " af " counter(pages)`."""
+    parts = []
+    for index, piece in enumerate(_PLACEHOLDER.split(label)):
+        if index % 2:
+            parts.append(f"counter({piece})")
+        elif piece:
+            parts.append('"' + piece.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"')
+    return Markup(" ".join(parts))
+
+
+def creation_date() -> str:
+    """The PDF's creation date (W3C format): `SOURCE_DATE_EPOCH` when set, so two builds give the same bytes."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def render_pdf(view: dict[str, Any], link_descriptions: dict[str, str] | None = None, created: str | None = None) -> bytes:
+    """Render one language's view to PDF/UA-1 bytes; raise `RenderError` when WeasyPrint logs an ERROR.
+
+    `link_descriptions` maps the target id of each internal link to a human
+    description; it replaces the bare id WeasyPrint puts in the link
+    annotation's `/Contents`, which assistive technology reads out.
+    """
+    html = render_html(view, created or creation_date())
+    fetcher = URLFetcher(allowed_protocols={"file"}, fail_on_errors=True)
+    with _weasyprint_errors() as errors, lang_attributes_tagged(view["language"]):
+        document = HTML(string=html, base_url=str(TEMPLATE_DIR / TEMPLATE), url_fetcher=fetcher)
+        raw = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=True, font_config=FontConfiguration())
+    if errors:
+        raise RenderError("WeasyPrint reported: " + "; ".join(errors))
+    return _describe_internal_links(raw, link_descriptions or {})
+
+
+@contextmanager
+def _weasyprint_errors() -> Iterator[list[str]]:
+    """Collect the messages of every ERROR that WeasyPrint logs inside the block."""
+    errors: list[str] = []
+
+    class Collector(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            errors.append(record.getMessage())
+
+    handler = Collector(level=logging.ERROR)
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(handler)
+    try:
+        yield errors
+    finally:
+        logger.removeHandler(handler)
+
+
+def _describe_internal_links(raw: bytes, descriptions: dict[str, str]) -> bytes:
+    """Give internal links a readable `/Contents` (the target's title) instead of the target's id."""
+    if not descriptions:
+        return raw
+    with pikepdf.open(io.BytesIO(raw)) as pdf:
+        for page in pdf.pages:
+            for annotation in page.obj.get("/Annots", []):
+                destination = annotation.get("/Dest")
+                if isinstance(destination, pikepdf.String) and str(destination) in descriptions:
+                    annotation.Contents = pikepdf.String(descriptions[str(destination)])
+        output = io.BytesIO()
+        pdf.save(output, deterministic_id=True)
+    return output.getvalue()

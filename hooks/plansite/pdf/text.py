@@ -1,0 +1,117 @@
+"""Read the text of a tagged PDF the way assistive technology meets it: per marked-content item.
+
+A small reader for the PDFs WeasyPrint writes (Type0 fonts with a
+`/ToUnicode` map): for each page, the text-showing operations in content
+order, each with the MCID of the marked-content sequence it belongs to. The
+checks use it to find leader dots, to compare headings with bookmarks and to
+look for expected texts, without depending on poppler at build time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pikepdf
+
+_HEX = re.compile(rb"<([0-9A-Fa-f]+)>")
+_TEXT_OPERATORS = {"Tj", "TJ", "'", '"'}
+
+
+@dataclass(frozen=True)
+class TextItem:
+    """One text-showing operation: its page (0-based), MCID (None outside tagged content) and text."""
+
+    page: int
+    mcid: int | None
+    text: str
+
+
+class _Font:
+    """Decode the byte strings shown with one font into Unicode text."""
+
+    def __init__(self, font: pikepdf.Object) -> None:
+        self.code_length = 1
+        self.map: dict[int, str] = {}
+        to_unicode = font.get("/ToUnicode")
+        if to_unicode is not None:
+            self._read_cmap(to_unicode.read_bytes())
+        elif font.get("/Subtype") == "/Type0":
+            self.code_length = 2
+
+    def _read_cmap(self, cmap: bytes) -> None:
+        for block in re.findall(rb"begincodespacerange(.*?)endcodespacerange", cmap, re.S):
+            codes = _HEX.findall(block)
+            if codes:
+                self.code_length = len(codes[0]) // 2
+        for block in re.findall(rb"beginbfchar(.*?)endbfchar", cmap, re.S):
+            values = _HEX.findall(block)
+            for source, target in zip(values[::2], values[1::2]):
+                self.map[int(source, 16)] = _utf16(target)
+        for block in re.findall(rb"beginbfrange(.*?)endbfrange", cmap, re.S):
+            for line in block.strip().splitlines():
+                values = _HEX.findall(line)
+                if len(values) < 3:
+                    continue
+                low, high = int(values[0], 16), int(values[1], 16)
+                if b"[" in line:  # <lo> <hi> [<dst> <dst> …]
+                    for offset, target in enumerate(values[2:]):
+                        self.map[low + offset] = _utf16(target)
+                else:  # <lo> <hi> <dst>: consecutive code points
+                    start = _utf16(values[2])
+                    for offset in range(high - low + 1):
+                        self.map[low + offset] = start[:-1] + chr(ord(start[-1]) + offset)
+
+    def decode(self, data: bytes) -> str:
+        step = self.code_length
+        codes = (int.from_bytes(data[index : index + step], "big") for index in range(0, len(data), step))
+        return "".join(self.map.get(code, chr(code) if step == 1 else "\ufffd") for code in codes)
+
+
+def _utf16(hex_digits: bytes) -> str:
+    return bytes.fromhex(hex_digits.decode("ascii")).decode("utf-16-be", errors="replace")
+
+
+def page_text_items(pdf: pikepdf.Pdf) -> list[TextItem]:
+    """Every text-showing operation of every page, in content-stream order."""
+    items = []
+    for page_index, page in enumerate(pdf.pages):
+        fonts: dict[str, _Font] = {}
+        resources = page.obj.get("/Resources", pikepdf.Dictionary())
+        font_resources = resources.get("/Font", pikepdf.Dictionary())
+        font: _Font | None = None
+        marked: list[int | None] = []
+        for operands, operator in pikepdf.parse_content_stream(page):
+            name = str(operator)
+            if name in ("BDC", "BMC"):
+                properties = operands[1] if len(operands) > 1 else None
+                mcid = properties.get("/MCID") if isinstance(properties, pikepdf.Dictionary) else None
+                marked.append(int(mcid) if mcid is not None else (marked[-1] if marked else None))
+            elif name == "EMC" and marked:
+                marked.pop()
+            elif name == "Tf":
+                key = str(operands[0])
+                if key not in fonts and key in font_resources:
+                    fonts[key] = _Font(font_resources[key])
+                font = fonts.get(key)
+            elif name in _TEXT_OPERATORS and font is not None:
+                shown = operands[-1]
+                strings = [part for part in shown if isinstance(part, pikepdf.String)] if isinstance(shown, pikepdf.Array) else [shown]
+                text = "".join(font.decode(bytes(part)) for part in strings)
+                items.append(TextItem(page_index, marked[-1] if marked else None, text))
+    return items
+
+
+def texts_by_mcid(items: list[TextItem]) -> dict[tuple[int, int], str]:
+    """The text of each marked-content item, keyed by (page, MCID)."""
+    texts: dict[tuple[int, int], str] = {}
+    for item in items:
+        if item.mcid is not None:
+            key = (item.page, item.mcid)
+            texts[key] = texts.get(key, "") + item.text
+    return texts
+
+
+def normalize(text: str) -> str:
+    """Collapse white space, as a reader does across line breaks."""
+    return " ".join(text.split())
