@@ -8,7 +8,10 @@ Events, in the order MkDocs calls them (once per language under mkdocs-static-i1
   virtual localized files; refuse hand-written pages at generated paths.
 - `on_files` (after i18n): restore the generated content on i18n's rebuilt files.
 - `on_page_context` / `on_template_context`: give templates the texts of the current language.
-- `on_post_build`: keep the root 404 page of the default language.
+- `on_pre_build` (default language's build only): render or reuse both plan
+  PDFs, check them, and read the attached documents (plansite/pdf/publish.py).
+- `on_post_build`: keep the root 404 page of the default language; copy this
+  language's downloads into its tree.
 
 The state of one build lives in `_build`, replaced at every `on_config`, so a
 data change is always picked up by `mkdocs serve`.
@@ -29,6 +32,7 @@ from mkdocs.structure.files import Files
 from plansite import site_404, translations, virtual_files
 from plansite.model import PlanData
 from plansite.pages import generate_pages
+from plansite.pdf import publish as downloads
 from plansite.problems import DataError
 from plansite.strings import LANGUAGES, Strings, load_strings
 from plansite.validation import load_plan
@@ -48,6 +52,10 @@ class _Build:
 
 
 _build: _Build | None = None
+
+# The files offered for download: made once per `mkdocs build` in the default
+# language's build, used by every language's nested build after it.
+_downloads: downloads.Downloads | None = None
 
 
 def _current_language(config: MkDocsConfig) -> str:
@@ -86,12 +94,33 @@ def _restore_generated_contents(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-on_files = CombinedEvent(_add_generated_pages, _restore_generated_contents)
+@event_priority(-120)
+def _remove_print_template_files(files: Files, config: MkDocsConfig) -> Files:
+    return downloads.remove_print_template_files(files)
+
+
+on_files = CombinedEvent(_add_generated_pages, _restore_generated_contents, _remove_print_template_files)
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    global _downloads
+    assert _build is not None
+    if config.plugins["i18n"].building:
+        return  # a nested language build: the default language's build made the files
+    project_dir = Path(config.config_file_path).parent
+    try:
+        _downloads = downloads.prepare_downloads(
+            _build.plan, _build.strings, (project_dir / DATA_FILE).parent, project_dir / ".cache" / "pdf", config.site_url or "",
+            render_plan=os.environ.get("PLAN_SKIP_PDF") != "1",  # quick local builds only; `make build` and the deploy never set it
+        )
+    except downloads.PdfFailed as error:
+        raise PluginError(str(error)) from None
 
 
 def on_page_context(context, page, config, nav):
     assert _build is not None
     context["ui"] = _build.strings[_build.language]
+    context["downloads"] = downloads.page_downloads(_downloads, _build.language, config.plugins["i18n"].default_language, page.url, _build.strings[_build.language])
     return context
 
 
@@ -111,4 +140,11 @@ def _restore_404(config: MkDocsConfig) -> None:
     site_404.restore_default_language_404(config)
 
 
-on_post_build = CombinedEvent(_remember_404, _restore_404)
+@event_priority(0)
+def _publish_downloads(config: MkDocsConfig) -> None:
+    assert _build is not None
+    if _downloads is not None:
+        downloads.publish_downloads(_downloads, _build.language, config.plugins["i18n"].default_language, Path(config.site_dir))
+
+
+on_post_build = CombinedEvent(_remember_404, _restore_404, _publish_downloads)

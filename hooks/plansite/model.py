@@ -178,6 +178,18 @@ class PressRelease:
 
 
 @dataclass(frozen=True)
+class Document:
+    """A file editors attach (e.g. the ministry's own PDF), offered for download as it is."""
+
+    id: str
+    title: Text
+    language: str
+    file: str  # relative to the data file's folder
+    accessible_format_contact: str  # we did not make the file: whom to ask for another format
+    description: Text | None = None
+
+
+@dataclass(frozen=True)
 class PlanData:
     """Everything in the data file, with lookups by id."""
 
@@ -189,6 +201,7 @@ class PlanData:
     key_figures: tuple[KeyFigure, ...]
     press_releases: tuple[PressRelease, ...]
     sources: tuple[Source, ...]
+    documents: tuple[Document, ...] = ()
 
     def focus_area(self, focus_area_id: str) -> FocusArea:
         return _by_id(self.focus_areas, focus_area_id)
@@ -240,6 +253,7 @@ def build_plan(data: dict[str, Any]) -> PlanData:
         key_figures=tuple(_key_figure(item) for item in data["key_figures"]),
         press_releases=tuple(_press_release(item) for item in data["press_releases"]),
         sources=tuple(_source(item) for item in data["sources"]),
+        documents=tuple(_document(item) for item in data.get("documents", ())),
     )
 
 
@@ -350,6 +364,10 @@ def _press_release(value: dict[str, Any]) -> PressRelease:
         initiatives=_ids(value.get("initiatives")),
         sources=_ids(value["sources"]),
     )
+
+
+def _document(value: dict[str, Any]) -> Document:
+    return Document(value["id"], _text(value["title"]), value["language"], value["file"], value["accessible_format_contact"], _text(value.get("description")))
 
 
 def _source(value: dict[str, Any]) -> Source:

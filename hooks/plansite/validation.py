@@ -20,6 +20,7 @@ import jsonschema
 
 from plansite.loading import LoadedData, load_data_file
 from plansite.model import PlanData, build_plan
+from plansite.pdf.documents import check_document_files
 from plansite.problems import DataError, DataPath, Problem
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "data" / "initiatives.schema.json"
@@ -136,6 +137,7 @@ def _suggest(wrong: str, candidates: list[str], otherwise: str) -> str:
 def check_meaning(loaded: LoadedData) -> Iterator[Problem]:
     """Check what the schema cannot: unique ids, references, dates, and safe text."""
     data = loaded.data
+    yield from check_document_files(loaded)
     ids = {name: _ids_of(data[name]) for name in _LIST_NAMES}
     for name, label in _LIST_NAMES.items():
         yield from _check_unique_ids(loaded, name, label)
