@@ -39,7 +39,8 @@ from plansite.validation import load_plan
 
 log = logging.getLogger("mkdocs.hooks.plansite")
 
-# Tests and benchmarks point PLAN_DATA_FILE at other data files.
+# Tests and benchmarks point PLAN_DATA_FILE at other data files (and PLAN_PDF_CACHE_DIR at
+# their own PDF cache, so that they do not evict the real plan's PDFs from .cache/pdf/).
 DATA_FILE = os.environ.get("PLAN_DATA_FILE", "data/initiatives.yaml")
 
 
@@ -110,7 +111,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     project_dir = Path(config.config_file_path).parent
     try:
         _downloads = downloads.prepare_downloads(
-            _build.plan, _build.strings, (project_dir / DATA_FILE).parent, project_dir / ".cache" / "pdf", config.site_url or "",
+            _build.plan, _build.strings, (project_dir / DATA_FILE).parent, Path(os.environ.get("PLAN_PDF_CACHE_DIR", project_dir / ".cache" / "pdf")), config.site_url or "",
             render_plan=os.environ.get("PLAN_SKIP_PDF") != "1",  # quick local builds only; `make build` and the deploy never set it
         )
     except downloads.PdfFailed as error:
