@@ -64,9 +64,15 @@ def describe_document(facts: DocumentFacts, document_language: str, language: st
 
 
 def check_document_files(loaded: LoadedData) -> Iterator[Problem]:
-    """Each attached document's file is a readable PDF (paths are relative to the data file's folder)."""
+    """Each attached document has its own id and a readable PDF file (relative to the data file's folder)."""
     data_dir = Path(loaded.path).parent
+    first_line: dict[str, int] = {}
     for index, document in enumerate(loaded.data.get("documents") or ()):
+        id_path: DataPath = ("documents", index, "id")
+        if document["id"] in first_line:
+            yield Problem(loaded.locate(id_path), id_path, f"the document id '{document['id']}' is used twice (first at line {first_line[document['id']]})", "give each document its own id")
+        else:
+            first_line[document["id"]] = loaded.locate(id_path).line
         file_path: DataPath = ("documents", index, "file")
         try:
             read_document_facts(data_dir / document["file"])
