@@ -93,7 +93,7 @@ def test_a_negative_amount_is_refused():
 
 def test_a_plain_http_url_is_refused():
     (problem,) = problems_after("    url: https://kilde.example.org/1", "    url: http://kilde.example.org/1")
-    assert "sources[0].url: 'http://kilde.example.org/1' is not in the expected format — An absolute https:// address." in problem
+    assert "sources[0].url: 'http://kilde.example.org/1' is not in the expected format — An absolute https:// address, without spaces" in problem
 
 
 def test_a_malformed_phone_number_is_refused():

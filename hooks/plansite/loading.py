@@ -9,6 +9,7 @@ position of every value, so later checks can point at `file:line:column`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,15 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 DataPath = tuple[str | int, ...]
 
+# Deeper data is never meant (the plan is about five levels deep) and would exhaust the recursion limit.
+MAX_DEPTH = 50
+MAX_BRACKET_DEPTH = 1000
+
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_UNUSUAL_LINE_BREAKS = "\x85\u2028\u2029\r"
+# Tabs, characters YAML does not allow (C0/C1 controls, surrogates, U+FFFE/U+FFFF) and unusual line breaks.
+_INVISIBLE_CHARACTER = re.compile("[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]|\r(?!\n)")
+_BRACKET = re.compile(r"[\[\]{}]")
 _STRING_TAG = "tag:yaml.org,2002:str"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
@@ -63,7 +72,8 @@ def load_data_file(path: str | Path) -> LoadedData:
 def parse_data(raw: bytes, display_path: str) -> LoadedData:
     """Parse the bytes of a data file named `display_path`."""
     text = _decode_utf8(raw, display_path)
-    _refuse_tabs(text, display_path)
+    _refuse_invisible_characters(text, display_path)
+    _refuse_deep_brackets(text, display_path)
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
@@ -95,15 +105,41 @@ def _decode_utf8(raw: bytes, display_path: str) -> str:
         raise DataError([Problem(Location(display_path, line, column), (), f"the file is not UTF-8 (byte 0x{raw[error.start]:02x})", "save the file with UTF-8 encoding")]) from None
 
 
-def _refuse_tabs(text: str, display_path: str) -> None:
-    """YAML forbids tabs in indentation, and they are easy to paste in unseen: refuse them all."""
-    problems = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        column = line.find("\t")
-        if column >= 0:
-            problems.append(Problem(Location(display_path, number, column + 1), (), "tab character", "replace the tab with spaces (two per indentation level)"))
+def _refuse_invisible_characters(text: str, display_path: str) -> None:
+    """Refuse characters an editor cannot see, at their line and column.
+
+    YAML forbids tabs in indentation and control characters anywhere, and they
+    are easy to paste in unseen; unusual line breaks (NEL, U+2028/9, a lone CR)
+    would make YAML's line numbers differ from the editor's.
+    """
+    problems = {}
+    for match in _INVISIBLE_CHARACTER.finditer(text):
+        location = _location_of_offset(display_path, text, match.start())
+        character = match.group()
+        if character == "\t":
+            what, fix = "tab character", "replace the tab with spaces (two per indentation level)"
+        elif character in _UNUSUAL_LINE_BREAKS:
+            what, fix = f"unusual line break (U+{ord(character):04X})", "replace it with a normal line break"
+        else:
+            what, fix = f"invisible control character (U+{ord(character):04X})", "delete it; it was probably pasted in by accident"
+        problems.setdefault((location.line, what), Problem(location, (), what, fix))
     if problems:
-        raise DataError(problems)
+        raise DataError(list(problems.values()))
+
+
+def _refuse_deep_brackets(text: str, display_path: str) -> None:
+    """Thousands of nested [ or { crash the C parser (a segmentation fault, not an exception): refuse them first."""
+    depth = 0
+    for match in _BRACKET.finditer(text):
+        depth = depth + 1 if match.group() in "[{" else max(depth - 1, 0)
+        if depth > MAX_BRACKET_DEPTH:
+            location = _location_of_offset(display_path, text, match.start())
+            raise DataError([Problem(location, (), f"more than {MAX_BRACKET_DEPTH} brackets are open here", "close the [ and { brackets you opened")])
+
+
+def _location_of_offset(display_path: str, text: str, offset: int) -> Location:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return Location(display_path, text.count("\n", 0, offset) + 1, offset - line_start + 1)
 
 
 def _location(display_path: str, node: yaml.Node) -> Location:
@@ -124,6 +160,10 @@ class _ValueBuilder:
     def build(self, node: yaml.Node, data_path: DataPath) -> Any:
         location = _location(self.display_path, node)
         self.locations[data_path] = location
+        if len(data_path) > MAX_DEPTH:
+            if not any(problem.what.startswith("the data is nested") for problem in self.problems):
+                self.problems.append(Problem(location, (), f"the data is nested more than {MAX_DEPTH} levels deep", "check the indentation and brackets around here"))
+            return None
         if id(node) in self._seen or getattr(node, "anchor", None):
             self.problems.append(Problem(location, data_path, "anchors and aliases (&name, *name) are not allowed", "write the value out in full where it is needed"))
             return None

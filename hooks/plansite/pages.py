@@ -19,6 +19,7 @@ from mkdocs.utils import get_relative_url
 
 from plansite import formatting
 from plansite.model import Actor, FocusArea, Initiative, PlanData, PressRelease, Text
+from plansite.safe_text import escape_block, escape_inline, escape_url
 from plansite.strings import Strings
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -67,24 +68,6 @@ def page_url(src_uri: str) -> str:
     return stem.removesuffix("/index") + "/"
 
 
-def escape_inline(text: str) -> str:
-    """Make plain text safe to place in Markdown: no markup, no HTML."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    for character in "\\`*_[]":
-        text = text.replace(character, "\\" + character)
-    return text
-
-
-def escape_block(text: str) -> str:
-    """Keep an editor's Markdown subset, but never let HTML or headings through."""
-    text = text.replace("<", "&lt;").replace(">", "&gt;")
-    lines = []
-    for line in text.splitlines():
-        stripped = line.lstrip()
-        lines.append(line.replace("#", "\\#", 1) if stripped.startswith("#") else line)
-    return "\n".join(lines)
-
-
 def _environment() -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
@@ -96,6 +79,7 @@ def _environment() -> jinja2.Environment:
     )
     environment.filters["inline"] = escape_inline
     environment.filters["block"] = escape_block
+    environment.filters["url"] = escape_url
     return environment
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 import jsonschema
 
+from plansite import text_checks, value_checks
 from plansite.loading import LoadedData, load_data_file
 from plansite.model import PlanData, build_plan
 from plansite.pdf.documents import check_document_files
@@ -25,8 +26,6 @@ from plansite.problems import DataError, DataPath, Problem
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "data" / "initiatives.schema.json"
 
-_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
-_MARKDOWN_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _LIST_NAMES = {
     "focus_areas": "focus area",
     "initiatives": "initiative",
@@ -77,7 +76,7 @@ def _explain_schema_error(loaded: LoadedData, error: jsonschema.ValidationError)
     if kind == "additionalProperties":
         known = sorted(schema.get("properties", {}))
         for key in sorted(set(error.instance) - set(known)):
-            yield Problem(loaded.locate_key((*data_path, key)), (*data_path, key), f"unknown key '{key}'", _suggest(key, known, "remove it or use one of: " + ", ".join(known)))
+            yield Problem(loaded.locate_key((*data_path, key)), (*data_path, key), f"unknown {'key' if data_path else 'section'} '{key}'", _suggest(key, known, "remove it or use one of: " + ", ".join(known)))
     elif kind == "required":
         missing = re.findall(r"'([^']+)' is a required property", error.message)
         key = missing[0] if missing else "?"
@@ -143,7 +142,8 @@ def check_meaning(loaded: LoadedData) -> Iterator[Problem]:
         yield from _check_unique_ids(loaded, name, label)
     yield from _check_references(loaded, ids)
     yield from _check_dates(loaded)
-    yield from _check_texts(loaded, data, ())
+    yield from text_checks.check_texts(loaded, _schema_validator().schema)
+    yield from value_checks.check_values(loaded)
 
 
 def _ids_of(items: list[dict[str, Any]]) -> list[str]:
@@ -249,19 +249,3 @@ def _check_period(loaded: LoadedData, data_path: DataPath, period: dict[str, str
         yield Problem(loaded.locate((*data_path, "end")), (*data_path, "end"), f"the end {end} is before the start {start}", "swap the dates or correct one of them")
         return None
     return (start, end) if start and end else None
-
-
-def _check_texts(loaded: LoadedData, value: Any, data_path: DataPath) -> Iterator[Problem]:
-    """Refuse raw HTML and non-https links in every text: they must never reach the site."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _check_texts(loaded, item, (*data_path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _check_texts(loaded, item, (*data_path, index))
-    elif isinstance(value, str):
-        if _HTML_TAG.search(value):
-            yield Problem(loaded.locate(data_path), data_path, "HTML is not allowed in texts", "use Markdown: **bold**, *italic*, - lists, [text](https://…)")
-        for target in _MARKDOWN_LINK_TARGET.findall(value):
-            if not target.startswith("https://"):
-                yield Problem(loaded.locate(data_path), data_path, f"the link target '{target}' is not an https:// address", "link only to full https:// addresses")
