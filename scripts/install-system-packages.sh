@@ -3,12 +3,14 @@
 #   chromium       the real browser for the browser tests (driven by Playwright, never downloaded)
 #   poppler-utils  pdfinfo, to read the PDFs' tag trees
 #   default-jre-headless  Java for the Nu Html Checker (vnu.jar)
+#   faketime       runs one of the reproducibility test's two builds days later (libfaketime)
 set -euo pipefail
 
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdfinfo >/dev/null 2>&1 || need+=(poppler-utils)
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+command -v faketime >/dev/null 2>&1 || need+=(faketime)
 command -v node >/dev/null 2>&1 || need+=(nodejs npm)
 
 if [ ${#need[@]} -eq 0 ]; then
