@@ -49,6 +49,7 @@ class Download:
     site_path: str  # its path inside the language's tree, e.g. `pdf/x.pdf`
     facts: DocumentFacts
     accessible_format_contact: str | None = None  # set for documents we did not make
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,8 @@ class Downloads:
 
     plan_pdfs: dict[str, Download]
     documents: dict[str, tuple[Download, ...]]
-    render_seconds: dict[str, float]
+    seconds: dict[str, float]  # per language: how long rendering (or finding in the cache) took
+    rendered: dict[str, bool]  # per language: False when the PDF came from the cache
 
 
 def prepare_downloads(plan: PlanData, strings: dict[str, Strings], data_dir: Path, cache_dir: Path, site_url: str, render_plan: bool = True) -> Downloads:
@@ -71,11 +73,13 @@ def prepare_downloads(plan: PlanData, strings: dict[str, Strings], data_dir: Pat
 def _prepare_downloads(plan: PlanData, strings: dict[str, Strings], data_dir: Path, cache_dir: Path, site_url: str, render_plan: bool) -> Downloads:
     plan_pdfs: dict[str, Download] = {}
     seconds: dict[str, float] = {}
+    rendered_languages: dict[str, bool] = {}
     if render_plan:
         for language in LANGUAGES:
             started = time.perf_counter()
             path, rendered = _plan_pdf(plan, language, strings[language], cache_dir, site_url)
             seconds[language] = time.perf_counter() - started
+            rendered_languages[language] = rendered
             log.info("Plan PDF (%s): %s in %.2f s", language, "rendered and checked" if rendered else "unchanged, taken from the cache", seconds[language])
             plan_pdfs[language] = Download(language, strings[language]["pdf_download"], path, posixpath.join(PLAN_PDF_DIR, strings[language]["pdf_file_name"]), read_document_facts(path))
     documents = {
@@ -87,12 +91,13 @@ def _prepare_downloads(plan: PlanData, strings: dict[str, Strings], data_dir: Pa
                 posixpath.join(DOCUMENTS_DIR, f"{document.id}.pdf"),
                 read_document_facts(data_dir / document.file),
                 document.accessible_format_contact,
+                document.description.in_language(language) if document.description else "",
             )
             for document in plan.documents
         )
         for language in LANGUAGES
     }
-    return Downloads(plan_pdfs, documents, seconds)
+    return Downloads(plan_pdfs, documents, seconds, rendered_languages)
 
 
 def _plan_pdf(plan: PlanData, language: str, strings: Strings, cache_dir: Path, site_url: str) -> tuple[Path, bool]:
@@ -142,6 +147,7 @@ def page_downloads(downloads: Downloads | None, language: str, default_language:
             "language": item.language,
             "other_language": item.language != language,
             "contact": item.accessible_format_contact,
+            "description": item.description,
         }
 
     plan_pdf = downloads.plan_pdfs.get(language)
