@@ -2,10 +2,11 @@
 
 Events, in the order MkDocs calls them (once per language under mkdocs-static-i18n):
 
-- `on_config`: load and validate the data and the site's texts; stop the build
-  with every located problem when something is wrong (no traceback, no output).
-- `on_files` (before i18n): generate this language's pages and add them as
-  virtual localized files; refuse hand-written pages at generated paths.
+- `on_config`: load and validate the data and the site's texts, generate this
+  language's pages, and refuse hand-written pages at generated paths or without
+  a twin; stop the build with every located problem when something is wrong
+  (no traceback, and before MkDocs empties `site_dir`, so no partial site).
+- `on_files` (before i18n): add this language's pages as virtual localized files.
 - `on_files` (after i18n): restore the generated content on i18n's rebuilt files.
 - `on_page_context` / `on_template_context`: give templates the texts of the current language.
 - `on_pre_build` (default language's build only): render or reuse both plan
@@ -29,9 +30,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 
-from plansite import site_404, translations, virtual_files
+from plansite import preflight, serving, site_404, virtual_files
 from plansite.model import PlanData
-from plansite.pages import generate_pages
+from plansite.pages import GeneratedPage, generate_pages
 from plansite.pdf import publish as downloads
 from plansite.problems import DataError
 from plansite.strings import LANGUAGES, Strings, load_strings
@@ -49,6 +50,7 @@ class _Build:
     plan: PlanData
     strings: dict[str, Strings]
     language: str
+    pages: list[GeneratedPage] = field(default_factory=list)
     contents: dict[str, str] = field(default_factory=dict)
 
 
@@ -71,20 +73,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         plan = load_plan(os.path.relpath(data_file))
         strings = load_strings()
     except DataError as error:
-        raise PluginError(error.report()) from None
-    _build = _Build(plan, strings, _current_language(config))
+        raise serving.PlanDataError(error.report()) from None
+    language = _current_language(config)
+    pages = generate_pages(plan, language, strings[language])
+    problems = preflight.find_page_problems(config, pages)  # before MkDocs empties site_dir
+    if problems:
+        raise serving.PlanDataError(DataError(problems).report())
+    _build = _Build(plan, strings, language, pages)
     return config
 
 
 @event_priority(0)  # before i18n (-100) sorts files by language
 def _add_generated_pages(files: Files, config: MkDocsConfig) -> Files:
     assert _build is not None
-    docs_dir = os.path.relpath(config.docs_dir)
-    pages = generate_pages(_build.plan, _build.language, _build.strings[_build.language])
-    problems = translations.find_untranslated_pages(files, LANGUAGES, docs_dir) + virtual_files.find_collisions(files, pages, LANGUAGES, docs_dir)
-    if problems:
-        raise PluginError(DataError(problems).report())
-    _build.contents = virtual_files.add_generated_pages(files, pages, _build.language, LANGUAGES, config)
+    _build.contents = virtual_files.add_generated_pages(files, _build.pages, _build.language, LANGUAGES, config)
     return files
 
 
@@ -149,3 +151,8 @@ def _publish_downloads(config: MkDocsConfig) -> None:
 
 
 on_post_build = CombinedEvent(_remember_404, _restore_404, _publish_downloads)
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    # A data mistake leaves `mkdocs serve` serving the last good site (see plansite/serving.py).
+    return serving.keep_serving_on_data_errors(server)

@@ -1,0 +1,196 @@
+"""Where editors see their mistakes: `make validate`, `mkdocs build` and `mkdocs serve`.
+
+Each shows the same located messages and never a traceback; a failing build
+leaves the last good site exactly as it was; `mkdocs serve` keeps answering
+with the last good site and serves the fixed one as soon as the file is fixed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import PROJECT_DIR, build_site
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MINIMAL = FIXTURES / "minimal.yaml"
+LOCATED = re.compile(r"^\s*\S+:\d+:\d+: ", re.MULTILINE)
+# Everything a build needs; not the virtualenv, caches, built sites or tests.
+NOT_COPIED_AT_THE_TOP = {".git", ".venv", "node_modules", "site", ".cache", ".pytest_cache", ".hypothesis", "bench", "tests"}
+QUICK_BUILD = {"PLAN_SKIP_PDF": "1", "NO_MKDOCS_2_WARNING": "1"}
+
+
+def broken_minimal(folder: Path) -> Path:
+    """The minimal fixture with two mistakes: an unknown actor and an unknown focus area."""
+    text = MINIMAL.read_text(encoding="utf-8").replace("    lead: [organisation]", "    lead: [organisatoin]").replace("    focus_area: omraade-b", "    focus_area: omraade-c")
+    path = folder / "broken.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file under `folder` with the hash of its bytes."""
+    return {str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def run_validate(data_file: Path) -> subprocess.CompletedProcess[str]:
+    """The command `make validate` runs."""
+    env = {**os.environ, "PYTHONPATH": "hooks"}
+    return subprocess.run([sys.executable, "-m", "plansite.validate", str(data_file)], cwd=PROJECT_DIR, env=env, capture_output=True, text=True, timeout=60)
+
+
+def test_validate_prints_every_located_problem_and_exits_non_zero(tmp_path):
+    result = run_validate(broken_minimal(tmp_path))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert lines[0] == "2 problems to fix before the site can be built:"
+    assert "initiatives[0].lead[0]: unknown actor 'organisatoin' — did you mean 'organisation'?" in lines[1]
+    assert "initiatives[1].focus_area: unknown focus area 'omraade-c' — did you mean 'omraade-b'?" in lines[2]
+    assert all(LOCATED.match(line) for line in lines[1:])
+
+
+def test_validate_takes_under_a_second_on_the_real_file():
+    timings = []
+    for _ in range(3):
+        started = time.perf_counter()
+        result = run_validate(PROJECT_DIR / "data" / "initiatives.yaml")
+        timings.append(time.perf_counter() - started)
+        assert result.returncode == 0, result.stderr
+    assert min(timings) < 1.0, timings
+
+
+@pytest.fixture(scope="module")
+def good_minimal_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site_dir = tmp_path_factory.mktemp("good") / "site"
+    result = build_site(site_dir, MINIMAL, extra_env=QUICK_BUILD)
+    assert result.returncode == 0, result.stderr
+    return site_dir
+
+
+def test_a_failing_build_shows_the_same_messages_without_traceback(good_minimal_site, tmp_path):
+    data_file = broken_minimal(tmp_path)
+    result = build_site(good_minimal_site, data_file, extra_env=QUICK_BUILD)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr + result.stdout
+    validate_lines = run_validate(data_file).stderr.splitlines()[1:]
+    build_lines = [line for line in result.stderr.splitlines() if LOCATED.match(line)]
+    assert [line.split(": ", 1)[1] for line in build_lines] == [line.split(": ", 1)[1] for line in validate_lines]
+
+
+def test_a_failing_build_leaves_the_last_good_site_untouched(good_minimal_site, tmp_path):
+    before = snapshot(good_minimal_site)
+    assert len(before) > 50
+    result = build_site(good_minimal_site, broken_minimal(tmp_path), extra_env=QUICK_BUILD)
+    assert result.returncode != 0
+    assert snapshot(good_minimal_site) == before
+
+
+def not_copied(directory: str, names: list[str]) -> set[str]:
+    at_the_top = Path(directory) == PROJECT_DIR
+    return {name for name in names if name == "__pycache__" or (at_the_top and name in NOT_COPIED_AT_THE_TOP)}
+
+
+@pytest.fixture()
+def project_copy(tmp_path: Path) -> Path:
+    """A copy of the project whose docs and data a test may change; its data is the minimal fixture."""
+    copy = tmp_path / "project"
+    shutil.copytree(PROJECT_DIR, copy, ignore=not_copied)
+    shutil.copyfile(MINIMAL, copy / "data" / "initiatives.yaml")
+    return copy
+
+
+def build_copy(project: Path) -> subprocess.CompletedProcess[str]:
+    env = {key: value for key, value in os.environ.items() if key != "PLAN_DATA_FILE"} | QUICK_BUILD
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, env=env, capture_output=True, text=True, timeout=600)
+
+
+def test_a_hand_written_page_at_a_generated_address_is_refused_before_anything_is_written(project_copy):
+    assert build_copy(project_copy).returncode == 0
+    before = snapshot(project_copy / "site")
+    for language in ("da", "en"):
+        (project_copy / "docs" / f"om-planen.{language}.md").write_text("# Om planen\n", encoding="utf-8")
+    result = build_copy(project_copy)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert "docs/om-planen.da.md:1:1: this hand-written page has the same address as the generated page 'om-planen.md'" in result.stderr
+    assert "docs/om-planen.en.md:1:1: this hand-written page has the same address as the generated page 'om-planen.md'" in result.stderr
+    assert snapshot(project_copy / "site") == before
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(condition, what: str, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.25)
+    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+
+
+@pytest.fixture()
+def served_copy(project_copy: Path) -> Iterator[tuple[Path, str, Path]]:
+    """`mkdocs serve` on the project copy: (project, base URL, log file); the server is always stopped."""
+    port = free_port()
+    log_file = project_copy.parent / "serve.log"
+    env = {key: value for key, value in os.environ.items() if key != "PLAN_DATA_FILE"} | QUICK_BUILD
+    with log_file.open("w", encoding="utf-8") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project_copy, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+    try:
+        yield project_copy, f"http://127.0.0.1:{port}/", log_file
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait(timeout=20)
+
+
+def answers_with(url: str, text: str) -> bool:
+    try:
+        return text in fetch(url)
+    except OSError:
+        return False
+
+
+def test_serve_shows_the_problems_keeps_serving_and_picks_up_the_fix(served_copy):
+    project, url, log_file = served_copy
+    data_file = project / "data" / "initiatives.yaml"
+    good = data_file.read_text(encoding="utf-8")
+    wait_for(lambda: answers_with(url, "Testplan 2019-2021"), "the first build to be served")
+
+    data_file.write_text(good.replace("    lead: [organisation]", "    lead: [organisatoin]"), encoding="utf-8")
+    line = good.splitlines().index("    lead: [organisation]") + 1
+    message = f"data/initiatives.yaml:{line}:12: initiatives[0].lead[0]: unknown actor 'organisatoin' — did you mean 'organisation'?"
+    wait_for(lambda: message in log_file.read_text(encoding="utf-8"), "the located message in the log")
+    assert "Traceback" not in log_file.read_text(encoding="utf-8")
+    assert "Testplan 2019-2021" in fetch(url)  # the last good site, answered at once
+
+    data_file.write_text(good.replace("Testplan 2019-2021", "Rettet testplan 2019-2021"), encoding="utf-8")
+    wait_for(lambda: answers_with(url, "Rettet testplan 2019-2021"), "the fixed site to be served")
+    assert "Traceback" not in log_file.read_text(encoding="utf-8")
