@@ -2,17 +2,21 @@
 
 Events, in the order MkDocs calls them (once per language under mkdocs-static-i18n):
 
-- `on_config`: load and validate the data and the site's texts, generate this
+- `on_config`: load and validate the data and the site's texts, leave out
+  items scheduled for later (`publish_at`, plansite/publishing.py), generate this
   language's pages, and refuse hand-written pages at generated paths or without
   a twin; stop the build with every located problem when something is wrong
   (no traceback, and before MkDocs empties `site_dir`, so no partial site).
 - `on_files` (before i18n): add this language's pages as virtual localized files.
-- `on_files` (after i18n): restore the generated content on i18n's rebuilt files.
-- `on_page_context` / `on_template_context`: give templates the texts of the current language.
+- `on_files` (after i18n): restore the generated content on i18n's rebuilt files;
+  add this language's feed, exports and press kit (plansite/press_room.py).
+- `on_page_context` / `on_template_context`: give templates the texts of the current
+  language, and each page its sharing metadata, citation and search base.
 - `on_pre_build` (default language's build only): render or reuse both plan
   PDFs, check them, and read the attached documents (plansite/pdf/publish.py).
 - `on_post_build`: keep the root 404 page of the default language; copy this
-  language's downloads into its tree.
+  language's downloads into its tree; at the very end, split the search index
+  per language.
 
 The state of one build lives in `_build`, replaced at every `on_config`, so a
 data change is always picked up by `mkdocs serve`.
@@ -35,6 +39,7 @@ from plansite.model import PlanData
 from plansite.pages import GeneratedPage, generate_pages
 from plansite.pdf import publish as downloads
 from plansite.problems import DataError
+from plansite import press_room, publishing
 from plansite.strings import LANGUAGES, Strings, load_strings
 from plansite.validation import load_plan
 
@@ -52,6 +57,7 @@ class _Build:
     language: str
     pages: list[GeneratedPage] = field(default_factory=list)
     contents: dict[str, str] = field(default_factory=dict)
+    press_room: press_room.PressRoom | None = None
 
 
 _build: _Build | None = None
@@ -70,7 +76,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     data_file = Path(config.config_file_path).parent / DATA_FILE
     try:
-        plan = load_plan(os.path.relpath(data_file))
+        now = publishing.publication_time()
+        plan = publishing.published_as_of(load_plan(os.path.relpath(data_file)), now)
         strings = load_strings()
     except DataError as error:
         raise serving.PlanDataError(error.report()) from None
@@ -80,6 +87,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if problems:
         raise serving.PlanDataError(DataError(problems).report())
     _build = _Build(plan, strings, language, pages)
+    _build.press_room = press_room.PressRoom(plan, language, strings[language], config, now, data_file)
     return config
 
 
@@ -102,7 +110,15 @@ def _remove_print_template_files(files: Files, config: MkDocsConfig) -> Files:
     return downloads.remove_print_template_files(files)
 
 
-on_files = CombinedEvent(_add_generated_pages, _restore_generated_contents, _remove_print_template_files)
+@event_priority(-110)  # after i18n (-100) rebuilt the file list of this language
+def _add_press_room_files(files: Files, config: MkDocsConfig) -> Files:
+    assert _build is not None and _build.press_room is not None
+    plan_pdf = _downloads.plan_pdfs.get(_build.language) if _downloads is not None else None
+    _build.press_room.add_files(files, (Path(plan_pdf.site_path).name, plan_pdf.source.read_bytes()) if plan_pdf else None)
+    return files
+
+
+on_files = CombinedEvent(_add_generated_pages, _restore_generated_contents, _add_press_room_files, _remove_print_template_files)
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -123,13 +139,15 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def on_page_context(context, page, config, nav):
     assert _build is not None
     context["ui"] = _build.strings[_build.language]
+    context = _build.press_room.page_context(context, page)
     context["downloads"] = downloads.page_downloads(_downloads, _build.language, config.plugins["i18n"].default_language, page.url, _build.strings[_build.language])
     return context
 
 
 def on_template_context(context, template_name, config):
-    assert _build is not None
+    assert _build is not None and _build.press_room is not None
     context["ui"] = _build.strings[_build.language]
+    context = _build.press_room.template_context(context)
     return context
 
 
@@ -150,7 +168,14 @@ def _publish_downloads(config: MkDocsConfig) -> None:
         downloads.publish_downloads(_downloads, _build.language, config.plugins["i18n"].default_language, Path(config.site_dir))
 
 
-on_post_build = CombinedEvent(_remember_404, _restore_404, _publish_downloads)
+@event_priority(-110)  # after i18n (-100) wrote the merged search index of every language
+def _split_search_index(config: MkDocsConfig) -> None:
+    if not config.plugins["i18n"].building:
+        sizes = press_room.split_search_index(config)
+        log.info("Search index per language: %s", ", ".join(f"{language} {size / 1024:.0f} KiB" for language, size in sizes.items()))
+
+
+on_post_build = CombinedEvent(_remember_404, _restore_404, _publish_downloads, _split_search_index)
 
 
 def on_serve(server, config: MkDocsConfig, builder):

@@ -175,6 +175,20 @@ class PressRelease:
     key_figures: tuple[str, ...]
     initiatives: tuple[str, ...]
     sources: tuple[str, ...]
+    publish_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Update:
+    """News about the plan itself, dated by day (shown in the press room and the feeds)."""
+
+    id: str
+    date: date
+    title: Text
+    text: Text
+    initiatives: tuple[str, ...]
+    sources: tuple[str, ...]
+    publish_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -201,6 +215,7 @@ class PlanData:
     key_figures: tuple[KeyFigure, ...]
     press_releases: tuple[PressRelease, ...]
     sources: tuple[Source, ...]
+    updates: tuple[Update, ...] = ()
     documents: tuple[Document, ...] = ()
 
     def focus_area(self, focus_area_id: str) -> FocusArea:
@@ -234,6 +249,9 @@ class PlanData:
     def press_releases_newest_first(self) -> tuple[PressRelease, ...]:
         return tuple(sorted(self.press_releases, key=lambda release: (release.published, release.id), reverse=True))
 
+    def updates_newest_first(self) -> tuple[Update, ...]:
+        return tuple(sorted(self.updates, key=lambda update: (update.date, update.id), reverse=True))
+
 
 def _by_id(items: tuple[Any, ...], item_id: str) -> Any:
     for item in items:
@@ -253,6 +271,7 @@ def build_plan(data: dict[str, Any]) -> PlanData:
         key_figures=tuple(_key_figure(item) for item in data["key_figures"]),
         press_releases=tuple(_press_release(item) for item in data["press_releases"]),
         sources=tuple(_source(item) for item in data["sources"]),
+        updates=tuple(_update(item) for item in data.get("updates", ())),
         documents=tuple(_document(item) for item in data.get("documents", ())),
     )
 
@@ -363,7 +382,24 @@ def _press_release(value: dict[str, Any]) -> PressRelease:
         key_figures=_ids(value.get("key_figures")),
         initiatives=_ids(value.get("initiatives")),
         sources=_ids(value["sources"]),
+        publish_at=_moment(value.get("publish_at")),
     )
+
+
+def _update(value: dict[str, Any]) -> Update:
+    return Update(
+        id=value["id"],
+        date=date.fromisoformat(value["date"]),
+        title=_text(value["title"]),
+        text=_text(value["text"]),
+        initiatives=_ids(value.get("initiatives")),
+        sources=_ids(value["sources"]),
+        publish_at=_moment(value.get("publish_at")),
+    )
+
+
+def _moment(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
 
 
 def _document(value: dict[str, Any]) -> Document:

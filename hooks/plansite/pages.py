@@ -51,6 +51,19 @@ def press_release_path(release_id: str) -> str:
     return f"presse/{release_id}.md"
 
 
+def press_kit_path(language: str) -> str:
+    """The press kit of a language (a zip, see `press_kit`), relative to that language's folder."""
+    return f"presse/pressekit-{language}.zip"
+
+
+FEED = "feed.xml"  # the Atom feed of a language (see `feeds`), relative to its folder
+
+
+def update_anchor(update_id: str) -> str:
+    """The id of an update's heading on the press overview page."""
+    return f"update-{update_id}"
+
+
 @dataclass(frozen=True)
 class GeneratedPage:
     """One page in one language: its source path (without language suffix) and Markdown."""
@@ -279,7 +292,11 @@ class _PageWriter:
 
     def press_overview(self) -> GeneratedPage:
         releases = [(release, self.press_moment(release)) for release in self.plan.press_releases_newest_first()]
-        return self.render("press.md", PRESS, title=self.strings["page_press"], in_nav=True, lead=self.strings["press_intro"], releases=releases, press_release_path=press_release_path)
+        updates = [(update, formatting.format_day(update.date, self.language), update_anchor(update.id), self.sources(update.sources)) for update in self.plan.updates_newest_first()]
+        return self.render(
+            "press.md", PRESS, title=self.strings["page_press"], in_nav=True, lead=self.strings["press_intro"], releases=releases, press_release_path=press_release_path,
+            updates=updates, initiative_path=initiative_path, press_kit=press_kit_path(self.language), feed=FEED,
+        )
 
     def press_release(self, release: PressRelease) -> GeneratedPage:
         contact = self.plan.contact(release.contact)
@@ -292,7 +309,7 @@ class _PageWriter:
             "press-release.md", press_release_path(release.id), title=self.text(release.title), lead=self.text(release.lead), facts=facts, figures=figures,
             release=release, contact=contact, organisation=self.plan.actor(contact.organisation), tel=_tel_uri,
             initiatives=[self.plan.initiative(item) for item in release.initiatives], initiative_path=initiative_path,
-            actor_name=self.actor_name, actor_path=actor_path, sources=self.sources(release.sources),
+            actor_name=self.actor_name, actor_path=actor_path, sources=self.sources(release.sources), press_kit=press_kit_path(self.language),
         )
 
     def sources(self, source_ids: tuple[str, ...]) -> list[dict[str, str]]:

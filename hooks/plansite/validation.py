@@ -11,7 +11,7 @@ import difflib
 import json
 import re
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -33,6 +33,7 @@ _LIST_NAMES = {
     "contacts": "contact",
     "key_figures": "key figure",
     "press_releases": "press release",
+    "updates": "update",
     "sources": "source",
 }
 
@@ -137,7 +138,7 @@ def check_meaning(loaded: LoadedData) -> Iterator[Problem]:
     """Check what the schema cannot: unique ids, references, dates, and safe text."""
     data = loaded.data
     yield from check_document_files(loaded)
-    ids = {name: _ids_of(data[name]) for name in _LIST_NAMES}
+    ids = {name: _ids_of(data.get(name, [])) for name in _LIST_NAMES}
     for name, label in _LIST_NAMES.items():
         yield from _check_unique_ids(loaded, name, label)
     yield from _check_references(loaded, ids)
@@ -152,7 +153,7 @@ def _ids_of(items: list[dict[str, Any]]) -> list[str]:
 
 def _check_unique_ids(loaded: LoadedData, list_name: str, label: str) -> Iterator[Problem]:
     first: dict[str, int] = {}
-    for index, item in enumerate(loaded.data[list_name]):
+    for index, item in enumerate(loaded.data.get(list_name, [])):
         item_id = item["id"]
         if item_id in first:
             earlier = loaded.locate((list_name, first[item_id], "id"))
@@ -200,6 +201,8 @@ def _check_references(loaded: LoadedData, ids: dict[str, list[str]]) -> Iterator
         yield from _reference(loaded, (*path, "contact"), release["contact"], ids["contacts"], "contact")
         yield from _references_in_list(loaded, (*path, "key_figures"), release.get("key_figures", []), ids["key_figures"], "key figure")
         yield from _references_in_list(loaded, (*path, "initiatives"), release.get("initiatives", []), ids["initiatives"], "initiative")
+    for index, update in enumerate(data.get("updates", [])):
+        yield from _references_in_list(loaded, ("updates", index, "initiatives"), update.get("initiatives", []), ids["initiatives"], "initiative")
     for data_path, sources in _source_lists(data, ()):
         yield from _references_in_list(loaded, data_path, sources, ids["sources"], "source")
 
@@ -239,6 +242,22 @@ def _check_dates(loaded: LoadedData) -> Iterator[Problem]:
     for index, source in enumerate(data["sources"]):
         if "date" in source:
             yield from _parse_date(loaded, ("sources", index, "date"), source["date"])[1]
+    for index, release in enumerate(data["press_releases"]):
+        for key in ("published", "publish_at"):
+            if key in release:
+                yield from _parse_moment(loaded, ("press_releases", index, key), release[key])
+    for index, update in enumerate(data.get("updates", [])):
+        yield from _parse_date(loaded, ("updates", index, "date"), update["date"])[1]
+        if "publish_at" in update:
+            yield from _parse_moment(loaded, ("updates", index, "publish_at"), update["publish_at"])
+
+
+def _parse_moment(loaded: LoadedData, data_path: DataPath, text: str) -> Iterator[Problem]:
+    """The schema checks the shape of a date-time; this checks that it exists (no 31 June, no 25:00)."""
+    try:
+        datetime.fromisoformat(text)
+    except ValueError:
+        yield Problem(loaded.locate(data_path), data_path, f"'{text}' is not a real date and time", "write an existing moment as YYYY-MM-DDTHH:MM:SS+02:00 (with its UTC offset)")
 
 
 def _check_period(loaded: LoadedData, data_path: DataPath, period: dict[str, str]) -> Iterator[Problem]:
