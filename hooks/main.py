@@ -34,7 +34,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 
-from plansite import preflight, serving, site_404, virtual_files
+from plansite import csp, material_markup, preflight, serving, site_404, virtual_files
+from plansite.site_footer import build_site_footer
 from plansite.model import PlanData
 from plansite.pages import GeneratedPage, generate_pages
 from plansite.pdf import publish as downloads
@@ -139,6 +140,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def on_page_context(context, page, config, nav):
     assert _build is not None
     context["ui"] = _build.strings[_build.language]
+    context.update(_page_chrome_context(config))
     context = _build.press_room.page_context(context, page)
     context["downloads"] = downloads.page_downloads(_downloads, _build.language, config.plugins["i18n"].default_language, page.url, _build.strings[_build.language])
     return context
@@ -148,7 +150,28 @@ def on_template_context(context, template_name, config):
     assert _build is not None and _build.press_room is not None
     context["ui"] = _build.strings[_build.language]
     context = _build.press_room.template_context(context)
+    context.update(_page_chrome_context(config))
     return context
+
+
+def _page_chrome_context(config: MkDocsConfig) -> dict[str, object]:
+    """What overrides/main.html needs on every page: the footer and the CSP placeholder."""
+    assert _build is not None
+    return {"site_footer": build_site_footer(_build.plan, _build.language, config), "csp_placeholder": csp.PLACEHOLDER}
+
+
+@event_priority(-200)  # last, so that the policy hashes the scripts of the final HTML
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    output = material_markup.remove_toggle_autocomplete(output, page.file.src_uri)
+    return csp.apply_policy(output, page.file.src_uri)
+
+
+@event_priority(-200)
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    if not template_name.endswith(".html"):
+        return output_content  # sitemap.xml
+    output_content = material_markup.remove_toggle_autocomplete(output_content, template_name)
+    return csp.apply_policy(output_content, template_name)
 
 
 @event_priority(0)

@@ -1,0 +1,90 @@
+"""The Content-Security-Policy of every page, with the hashes of its inline scripts.
+
+GitHub Pages cannot send headers, so the policy is a `<meta http-equiv>` that
+`overrides/main.html` renders early in `<head>` with `PLACEHOLDER` as content.
+After a page is rendered (`on_post_page`, and `on_post_template` for the 404
+page), `apply_policy` hashes the inline scripts that are actually in the HTML
+and puts the policy in place of the placeholder. Scripts may only come from
+the site itself or be one of those exact inline scripts: no `'unsafe-inline'`.
+
+Styles: Material sets inline styles from its JavaScript (sidebar heights,
+search result highlighting), which CSP treats like `style` attributes, so
+styles keep `'unsafe-inline'`; they cannot run code.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from html.parser import HTMLParser
+
+from mkdocs.exceptions import PluginError
+
+PLACEHOLDER = "plansite-content-security-policy"
+
+class _InlineScriptCollector(HTMLParser):
+    """Collect the exact text of every inline `<script>`.
+
+    Data blocks (Material's `application/json` configuration) are hashed too:
+    browsers do not apply the policy to them, but the Nu Html Checker does.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.scripts: list[str] = []
+        self._current: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag != "script":
+            return
+        if "src" not in dict(attrs):
+            self._current = []
+
+    def handle_data(self, data: str) -> None:
+        if self._current is not None:
+            self._current.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._current is not None:
+            self.scripts.append("".join(self._current))
+            self._current = None
+
+
+def inline_scripts(html: str) -> list[str]:
+    """The source text of each inline script, as the browser hashes it."""
+    collector = _InlineScriptCollector()
+    collector.feed(html)
+    collector.close()
+    return collector.scripts
+
+
+def script_hash(source: str) -> str:
+    """A CSP hash source: `'sha256-<base64 of the UTF-8 source's digest>'`."""
+    digest = hashlib.sha256(source.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def build_policy(html: str) -> str:
+    """The policy for one rendered page."""
+    hashes = sorted({script_hash(source) for source in inline_scripts(html)})
+    directives = {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", *hashes],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],  # Material's icons are data: SVGs in its CSS
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    }
+    return "; ".join(" ".join([name, *sources]) for name, sources in directives.items())
+
+
+def apply_policy(html: str, page_name: str) -> str:
+    """Put the page's policy in place of the template's placeholder; refuse a page without one."""
+    count = html.count(PLACEHOLDER)
+    if count != 1:
+        raise PluginError(
+            f"{page_name}: found the Content-Security-Policy placeholder {count} times, expected once"
+            " — the page's template must extend overrides/main.html and keep its site_meta block"
+        )
+    return html.replace(PLACEHOLDER, build_policy(html))
