@@ -9,6 +9,7 @@ import pikepdf
 import pytest
 from weasyprint import HTML
 
+from plansite.pdf.artifacts import mark_orphans_as_artifacts
 from plansite.pdf.check import check_pdf
 from plansite.pdf.render import FONTS_DIR
 
@@ -174,7 +175,8 @@ def test_a_table_without_rows_is_refused(good_pdf):
             part.K = pikepdf.Array()
 
     findings = whats(check_pdf(broken(good_pdf, remove_rows), "da"))
-    assert len(findings) == 1 and findings[0].startswith("Table element ") and findings[0].endswith("a Table without rows")
+    assert [finding for finding in findings if finding.startswith("Table element ")] == [next(finding for finding in findings if finding.endswith("a Table without rows"))]
+    assert any("neither in the structure tree" in finding for finding in findings)  # the cells' text went with the rows
 
 
 def test_a_data_cell_without_headers_is_refused(good_pdf):
@@ -206,3 +208,10 @@ def test_a_required_text_that_is_missing_is_refused(good_pdf):
 
 def test_a_file_that_is_not_a_pdf_is_a_finding():
     assert whats(check_pdf(b"not a pdf", "da"))[0].startswith("file: cannot be opened as a PDF")
+
+
+def test_page_numbers_left_outside_the_structure_tree_are_refused_until_marked_as_artifacts():
+    raw = make_pdf(style="@page { @bottom-center { content: 'Side ' counter(page); } }")
+    (finding,) = whats(check_pdf(raw, "da"))
+    assert finding.startswith("page 1: 1 marked-content sequence(s) (MCID ") and finding.endswith("neither in the structure tree nor marked as artifacts")
+    assert check_pdf(broken(raw, mark_orphans_as_artifacts), "da") == []

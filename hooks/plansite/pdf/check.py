@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pikepdf
 
+from plansite.pdf.structure import elements as _elements
+from plansite.pdf.structure import orphaned_mcids
 from plansite.pdf.text import normalize, page_text_items, texts_by_mcid
 
 HEADINGS = {f"/H{level}" for level in range(1, 7)}
@@ -70,6 +72,7 @@ class _Checker:
         yield from self.check_pages()
         yield from self.check_fonts()
         yield from self.check_structure()
+        yield from self.check_orphaned_content()
         yield from self.check_leaders()
         yield from self.check_required_texts()
 
@@ -180,6 +183,11 @@ class _Checker:
             heading = headings[difference] if difference < len(headings) else "(none)"
             yield self.finding("outline", f"the bookmarks do not match the headings: bookmark {difference + 1} is '{bookmark}', heading {difference + 1} is '{heading}'")
 
+    def check_orphaned_content(self) -> Iterator[Finding]:
+        for page, mcids in sorted(orphaned_mcids(self.pdf).items()):
+            if mcids:
+                yield self.finding(f"page {page + 1}", f"{len(mcids)} marked-content sequence(s) (MCID {', '.join(map(str, sorted(mcids)))}) neither in the structure tree nor marked as artifacts")
+
     # Text -------------------------------------------------------------------------------
 
     def check_leaders(self) -> Iterator[Finding]:
@@ -219,15 +227,6 @@ def _is_embedded(font: pikepdf.Dictionary) -> bool:
         if descriptor is None or not any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")):
             return False
     return True
-
-
-def _elements(parent: pikepdf.Dictionary) -> Iterator[pikepdf.Dictionary]:
-    """Every structure element under `parent`, depth first, in document order."""
-    kids = parent.get("/K", pikepdf.Array())
-    for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
-        if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
-            yield kid
-            yield from _elements(kid)
 
 
 def _headers_of(cell: pikepdf.Dictionary) -> list[str]:

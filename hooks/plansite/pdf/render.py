@@ -5,6 +5,9 @@ view of `plansite.pdf.view`; the look from `overrides/pdf/plan.css`; the font
 from `assets/fonts/`. WeasyPrint only *logs* an ERROR for what makes a PDF
 inaccessible (an image without `alt`, a document without `lang`) and writes
 the file anyway, so every ERROR it logs while rendering fails the render.
+Two passes with pikepdf then finish the file: running headers and page
+numbers become artifacts (`artifacts`), internal links get readable
+descriptions.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
+from plansite.pdf.artifacts import mark_orphans_as_artifacts
 from plansite.pdf.tagging import lang_attributes_tagged
 
 PROJECT_DIR = Path(__file__).resolve().parents[3]
@@ -94,7 +98,7 @@ def render_pdf(view: dict[str, Any], link_descriptions: dict[str, str] | None = 
         raw = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=True, font_config=FontConfiguration())
     if errors:
         raise RenderError("WeasyPrint reported: " + "; ".join(errors))
-    return _describe_internal_links(raw, link_descriptions or {})
+    return _finish(raw, link_descriptions or {})
 
 
 @contextmanager
@@ -115,16 +119,20 @@ def _weasyprint_errors() -> Iterator[list[str]]:
         logger.removeHandler(handler)
 
 
-def _describe_internal_links(raw: bytes, descriptions: dict[str, str]) -> bytes:
-    """Give internal links a readable `/Contents` (the target's title) instead of the target's id."""
-    if not descriptions:
-        return raw
+def _finish(raw: bytes, descriptions: dict[str, str]) -> bytes:
+    """Fix what WeasyPrint leaves short of PDF/UA: margin-box text as artifacts, internal link descriptions."""
     with pikepdf.open(io.BytesIO(raw)) as pdf:
-        for page in pdf.pages:
-            for annotation in page.obj.get("/Annots", []):
-                destination = annotation.get("/Dest")
-                if isinstance(destination, pikepdf.String) and str(destination) in descriptions:
-                    annotation.Contents = pikepdf.String(descriptions[str(destination)])
+        mark_orphans_as_artifacts(pdf)
+        _describe_internal_links(pdf, descriptions)
         output = io.BytesIO()
         pdf.save(output, deterministic_id=True)
     return output.getvalue()
+
+
+def _describe_internal_links(pdf: pikepdf.Pdf, descriptions: dict[str, str]) -> None:
+    """Give internal links a readable `/Contents` (the target's title) instead of the target's id."""
+    for page in pdf.pages:
+        for annotation in page.obj.get("/Annots", []):
+            destination = annotation.get("/Dest")
+            if isinstance(destination, pikepdf.String) and str(destination) in descriptions:
+                annotation.Contents = pikepdf.String(descriptions[str(destination)])
