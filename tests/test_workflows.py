@@ -243,3 +243,13 @@ def test_zizmor_reports_an_unpinned_action(tmp_path: Path) -> None:
     text = risky.read_text(encoding="utf-8")
     risky.write_text(text.replace("actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1", "actions/checkout@v7"), encoding="utf-8")
     assert {(finding["ident"], finding["determinations"]["severity"]) for finding in zizmor_findings(risky)} == {("unpinned-uses", "High")}
+
+
+@pytest.mark.parametrize("document", ["README.md", "editors-guide/publishing.da.md", "editors-guide/publishing.en.md"])
+def test_the_docs_name_the_daily_run_time_and_the_preview_of_the_workflow(publish: dict[str, Any], document: str) -> None:
+    text = (PROJECT_DIR / document).read_text(encoding="utf-8")
+    minute, hour, *_ = publish["on"]["schedule"][0]["cron"].split()
+    assert f"{int(hour):02d}:{int(minute):02d} UTC" in text
+    preview = step_using(publish["jobs"]["build"], "actions/upload-artifact")["with"]["name"]
+    assert f"`{preview}`" in text and f"unzip {preview}.zip -d {preview}" in text
+    assert "Revert" in text and "git revert <commit>" in text
