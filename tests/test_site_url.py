@@ -5,12 +5,14 @@ both checked the way a browser would use them: every link, asset, alternate
 and language switch on every page is resolved against the page's public
 address and must land on a file of the build, without leaving the site's path.
 The 404 page is resolved from a deep missing address, since GitHub Pages
-serves it for any of them. Absolute addresses (canonical links, sitemap,
-links in the PDFs) must start with the configured `site_url`.
+serves it for any of them. Search must find its worker and index from every
+page. Absolute addresses (canonical links, sitemap, links in the PDFs) must
+start with the configured `site_url`.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -109,6 +111,16 @@ def test_the_404_page_works_at_any_depth(published: PublishedSite) -> None:
     assert stylesheets and all(sheet is not None and sheet.is_file() for sheet in stylesheets)
     home = [urljoin(published.url + MISSING_PAGE, link["href"]) for link in page.select("a.md-select__link[hreflang]")]
     assert sorted(home) == sorted([published.url, published.url + "en/"])
+
+
+def test_search_finds_its_worker_and_index_from_every_page(published: PublishedSite) -> None:
+    for path in published.html_files():
+        config = json.loads(parse(path).find("script", id="__config").string)
+        base = urljoin(published.page_url(path), config["base"].rstrip("/") + "/")
+        worker = published.file_for(urljoin(published.page_url(path), config["search"]))
+        index = published.file_for(urljoin(base, "search/search_index.json"))
+        assert worker is not None and worker.is_file(), path
+        assert index is not None and index.is_file(), path
 
 
 def test_the_language_switcher_leads_to_the_same_page_in_the_other_language(published: PublishedSite) -> None:
