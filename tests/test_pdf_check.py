@@ -10,6 +10,7 @@ import pytest
 from weasyprint import HTML
 
 from plansite.pdf.artifacts import mark_orphans_as_artifacts
+from plansite.pdf import check
 from plansite.pdf.check import check_pdf
 from plansite.pdf.render import FONTS_DIR
 
@@ -165,8 +166,8 @@ def test_a_link_outside_the_structure_or_without_description_is_refused(good_pdf
 
     findings = whats(check_pdf(broken(good_pdf, detach_link), "da"))
     assert len(findings) == 2
-    assert findings[0].endswith("no /Contents: the link has no description")
-    assert findings[1].endswith("no /StructParent: the link is not in the structure tree")
+    assert findings[0].endswith("no /StructParent: the link is not in the structure tree")
+    assert findings[1].endswith("no /Contents: the link has no description")
 
 
 def test_a_table_without_rows_is_refused(good_pdf):
@@ -215,3 +216,12 @@ def test_page_numbers_left_outside_the_structure_tree_are_refused_until_marked_a
     (finding,) = whats(check_pdf(raw, "da"))
     assert finding.startswith("page 1: 1 marked-content sequence(s) (MCID ") and finding.endswith("neither in the structure tree nor marked as artifacts")
     assert check_pdf(broken(raw, mark_orphans_as_artifacts), "da") == []
+
+
+def test_the_command_line_prints_findings_and_fails_on_any(good_pdf, tmp_path, capsys):
+    good, bad = tmp_path / "good.pdf", tmp_path / "bad.pdf"
+    good.write_bytes(good_pdf)
+    bad.write_bytes(good_pdf)
+    assert check.main([str(good), "--language", "da"]) == 0
+    assert check.main([str(bad), "--language", "en"]) == 1
+    assert capsys.readouterr().out.splitlines()[-2:] == [f"{bad}: catalog: /Lang is 'da', expected 'en'", f"{bad}: 1 finding"]

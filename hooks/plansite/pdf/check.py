@@ -26,7 +26,7 @@ _LEADER = re.compile(r"^[\s.·…]*$")
 LEADER_RUN = 3  # this many text items in a row that are only dots: a leader a screen reader would read out
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Finding:
     """One failed check: the file, where in it (`catalog`, `page 3`, `Table element 12 0 R`), and what is wrong."""
 
@@ -49,7 +49,7 @@ def check_pdf(source: str | Path | bytes, language: str, required_texts: Iterabl
     except (OSError, pikepdf.PdfError) as error:
         return [Finding(name, "file", f"cannot be opened as a PDF: {error}")]
     with pdf:
-        return sorted(_Checker(pdf, name, language, tuple(required_texts)).findings())
+        return list(_Checker(pdf, name, language, tuple(required_texts)).findings())  # in document order
 
 
 class _Checker:
@@ -247,3 +247,22 @@ def _outline_items(outlines: pikepdf.Dictionary) -> Iterator[pikepdf.Dictionary]
         if "/First" in item:
             yield from _outline_items(item)
         item = item.get("/Next")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m plansite.pdf.check FILE.pdf --language da`: print every finding; exit 1 when there is one."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Check a PDF's tagging and accessibility metadata (PDF/UA-1, as far as a program can tell).")
+    parser.add_argument("pdf")
+    parser.add_argument("--language", required=True, help="the document's main language, e.g. da or en")
+    arguments = parser.parse_args(argv)
+    findings = check_pdf(arguments.pdf, arguments.language)
+    for finding in findings:
+        print(finding)
+    print(f"{arguments.pdf}: {len(findings)} finding{'s' if len(findings) != 1 else ''}")
+    return 1 if findings else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
