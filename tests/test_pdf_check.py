@@ -225,3 +225,8 @@ def test_the_command_line_prints_findings_and_fails_on_any(good_pdf, tmp_path, c
     assert check.main([str(good), "--language", "da"]) == 0
     assert check.main([str(bad), "--language", "en"]) == 1
     assert capsys.readouterr().out.splitlines()[-2:] == [f"{bad}: catalog: /Lang is 'da', expected 'en'", f"{bad}: 1 finding"]
+
+
+def test_a_heading_that_skips_a_level_is_refused():
+    findings = whats(check_pdf(make_pdf("<h1>Plan</h1><h3>Afsnit</h3>"), "da"))
+    assert len(findings) == 1 and findings[0].endswith("heading level 3 follows level 1: 'Afsnit' skips a level")

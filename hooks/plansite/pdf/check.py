@@ -133,6 +133,7 @@ class _Checker:
         if tree is None:
             return
         headings: list[str] = []
+        previous_level = 0
         header_ids = set()
         cells = []
         for element in _elements(tree):
@@ -148,6 +149,10 @@ class _Checker:
                 cells.append((where, _headers_of(element)))
             elif role in HEADINGS:
                 headings.append(normalize(self.element_text(element)))
+                level = int(str(role)[2])
+                if level > previous_level + 1:
+                    yield self.finding(where, f"heading level {level} follows level {previous_level}: '{headings[-1]}' skips a level")
+                previous_level = level
         for where, headers in cells:
             if not headers:
                 yield self.finding(where, "a table data cell not linked to any header (/Headers)")
