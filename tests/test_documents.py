@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -9,12 +12,12 @@ import pytest
 from bs4 import BeautifulSoup
 from weasyprint import HTML
 
-from conftest import build_site
 from plansite.loading import parse_data
 from plansite.pdf.documents import DocumentFacts, describe_document
 from plansite.strings import load_strings
 from plansite.validation import check_data
 
+PROJECT_DIR = Path(__file__).resolve().parents[1]
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal.yaml"
 SITE = "https://site.test/"
 DOCUMENTS = """
@@ -100,7 +103,8 @@ def site_with_document(tmp_path_factory):
     data_file = folder / "data.yaml"
     data_file.write_text(MINIMAL.read_text(encoding="utf-8") + DOCUMENTS, encoding="utf-8")
     site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(site_dir, data_file, {"PLAN_PDF_CACHE_DIR": str(folder / "cache")})
+    env = {**os.environ, "PLAN_DATA_FILE": str(data_file), "PLAN_PDF_CACHE_DIR": str(folder / "cache"), "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)], cwd=PROJECT_DIR, env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     return site_dir, source
 
