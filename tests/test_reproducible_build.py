@@ -16,6 +16,7 @@ import gzip
 import hashlib
 import os
 import subprocess
+import sys
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -23,8 +24,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import DATA_FILE, MKDOCS, PROJECT_DIR
-
+PROJECT_DIR = Path(__file__).resolve().parents[1]
+DATA_FILE = Path(os.environ.get("PLAN_DATA_FILE", PROJECT_DIR / "data" / "initiatives.yaml")).resolve()
 # Noon on the plan's last day: far from any real build date, so a date taken
 # from the clock cannot pass for it.
 SOURCE_DATE = datetime(2021, 12, 31, 12, 0, tzinfo=timezone.utc)
@@ -49,7 +50,7 @@ def build_into(site_dir: Path, cache_dir: Path, wrapper: list[str], environment:
         "PLAN_PDF_CACHE_DIR": str(cache_dir / "pdf"),  # render the PDFs, do not take them from .cache/
         **environment,
     }
-    result = subprocess.run([*wrapper, *MKDOCS, "build", "--strict", "--site-dir", str(site_dir)], cwd=PROJECT_DIR, env=env, capture_output=True, text=True, timeout=600)
+    result = subprocess.run([*wrapper, sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)], cwd=PROJECT_DIR, env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, f"mkdocs build failed:\n{result.stderr}"
     return Build(site_dir, sha256_manifest(site_dir))
 

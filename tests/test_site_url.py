@@ -13,6 +13,9 @@ start with the configured `site_url`.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -22,8 +25,7 @@ import pikepdf
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import BuiltSite, build_site
-
+PROJECT_DIR = Path(__file__).resolve().parents[1]
 SUB_PATH_URL = "https://example.github.io/handlingsplan/"
 DEFAULT_URL = "https://menneskehandel.example.org/"  # mkdocs.yml's site_url when SITE_URL is not set
 TEXT_SUFFIXES = {".html", ".xml", ".json", ".txt", ".csv", ".webmanifest"}
@@ -58,20 +60,24 @@ class PublishedSite:
 
 
 @pytest.fixture(scope="session")
-def sub_path_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+def sub_path_site(tmp_path_factory: pytest.TempPathFactory) -> PublishedSite:
     """The real plan built for a GitHub project page under a sub-path."""
     site_dir = tmp_path_factory.mktemp("sub-path-site")
-    result = build_site(site_dir, extra_env={"SITE_URL": SUB_PATH_URL})
+    # Its own PDF cache: PDFs for another address would evict the real build's from .cache/pdf/.
+    cache = tmp_path_factory.mktemp("sub-path-pdf-cache")
+    env = {**os.environ, "SITE_URL": SUB_PATH_URL, "PLAN_PDF_CACHE_DIR": str(cache), "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
+    result = subprocess.run(command, cwd=PROJECT_DIR, env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, f"mkdocs build failed:\n{result.stderr}"
-    return BuiltSite(site_dir, result.stderr)
+    return PublishedSite(site_dir, SUB_PATH_URL)
 
 
 @pytest.fixture(params=["domain root", "sub-path"])
 def published(request: pytest.FixtureRequest) -> PublishedSite:
     if request.param == "sub-path":
-        return PublishedSite(request.getfixturevalue("sub_path_site").root, SUB_PATH_URL)
-    site: BuiltSite = request.getfixturevalue("site")
-    canonical = site.page("").find("link", rel="canonical")["href"]
+        return request.getfixturevalue("sub_path_site")
+    site = request.getfixturevalue("site")  # the session's build, at mkdocs.yml's (or $SITE_URL's) address
+    canonical = parse(site.root / "index.html").find("link", rel="canonical")["href"]
     assert urlsplit(canonical).path == "/", f"the root build is not at a domain root: {canonical}"
     return PublishedSite(site.root, canonical)
 
@@ -152,7 +158,7 @@ def test_the_sitemap_lists_existing_pages_at_absolute_addresses(published: Publi
         assert published.file_for(address).is_file(), address
 
 
-def test_no_output_names_another_address_of_the_site(sub_path_site: BuiltSite) -> None:
+def test_no_output_names_another_address_of_the_site(sub_path_site: PublishedSite) -> None:
     host = urlsplit(SUB_PATH_URL).netloc
     wrong = []
     for path in sorted(sub_path_site.root.rglob("*")):
@@ -167,7 +173,7 @@ def test_no_output_names_another_address_of_the_site(sub_path_site: BuiltSite) -
     assert wrong == []
 
 
-def test_links_in_the_pdfs_to_the_site_are_under_its_address(sub_path_site: BuiltSite) -> None:
+def test_links_in_the_pdfs_to_the_site_are_under_its_address(sub_path_site: PublishedSite) -> None:
     pdfs = sorted(sub_path_site.root.rglob("*.pdf"))
     assert pdfs, "no PDF in the build"
     for path in pdfs:
