@@ -35,6 +35,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 
 from plansite import csp, material_markup, preflight, serving, site_404, virtual_files
+from plansite.skip_link import point_skip_link_at_main_content
 from plansite.site_footer import build_site_footer
 from plansite.model import PlanData
 from plansite.pages import GeneratedPage, generate_pages
@@ -141,6 +142,7 @@ def on_page_context(context, page, config, nav):
     assert _build is not None
     context["ui"] = _build.strings[_build.language]
     context.update(_page_chrome_context(config))
+    point_skip_link_at_main_content(page)
     context = _build.press_room.page_context(context, page)
     context["downloads"] = downloads.page_downloads(_downloads, _build.language, config.plugins["i18n"].default_language, page.url, _build.strings[_build.language])
     return context
