@@ -130,3 +130,16 @@ def test_data_nested_absurdly_deep_is_refused_without_crashing():
 def test_thousands_of_open_brackets_are_refused_before_the_parser_sees_them():
     # The C parser would crash the process (a segmentation fault) on these.
     assert load_problems(b"plan: " + b"[" * 200_000) == ["data.yaml:1:1007: more than 1000 brackets are open here — close the [ and { brackets you opened"]
+
+
+def test_a_long_text_in_the_wrong_place_is_quoted_short_and_on_one_line():
+    text = "Første linje\\nanden linje, og en lang tekst der bliver ved og ved og ved og ved"
+    (problem,) = problems_after("    number: 2", f'    number: "{text}"')
+    assert problem == (
+        f"data.yaml:{line_of('number: 2')}:13: focus_areas[1].number: expected a whole number,"
+        " found the text 'Første linje\\nanden linje, og en lang tekst der bliver ved …' — write a whole number here"
+    )
+
+
+def test_a_file_cut_off_inside_a_value_is_located_at_its_last_character():
+    assert load_problems(b"plan:\n  title: [Plan") == ["data.yaml:2:15: the file is not valid YAML: did not find expected ',' or ']' — check the indentation and quoting around this line"]

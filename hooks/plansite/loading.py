@@ -78,7 +78,7 @@ def parse_data(raw: bytes, display_path: str) -> LoadedData:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        location = Location(display_path, mark.line + 1, mark.column + 1) if mark else Location(display_path, 1, 1)
+        location = _location_in_text(display_path, text, mark.line + 1, mark.column + 1) if mark else Location(display_path, 1, 1)
         what = error.problem or error.context or "invalid YAML"
         raise DataError([Problem(location, (), f"the file is not valid YAML: {what}", "check the indentation and quoting around this line")]) from None
     except yaml.YAMLError as error:
@@ -135,6 +135,14 @@ def _refuse_deep_brackets(text: str, display_path: str) -> None:
         if depth > MAX_BRACKET_DEPTH:
             location = _location_of_offset(display_path, text, match.start())
             raise DataError([Problem(location, (), f"more than {MAX_BRACKET_DEPTH} brackets are open here", "close the [ and { brackets you opened")])
+
+
+def _location_in_text(display_path: str, text: str, line: int, column: int) -> Location:
+    """YAML points past the end of a file that lacks its final line break: point at its last character instead."""
+    lines = text.split("\n")
+    if line > len(lines):
+        return Location(display_path, len(lines), len(lines[-1]) + 1)
+    return Location(display_path, line, column)
 
 
 def _location_of_offset(display_path: str, text: str, offset: int) -> Location:

@@ -34,7 +34,8 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.location}: {format_data_path(self.data_path)}: " if self.data_path else f"{self.location}: "
-        return f"{where}{self.what}" + (f" — {self.fix}" if self.fix else "")
+        text = f"{where}{self.what}" + (f" — {self.fix}" if self.fix else "")
+        return text.replace("\n", "\\n")  # one line per problem, even when it quotes the editor's text
 
 
 class DataError(Exception):

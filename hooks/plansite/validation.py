@@ -87,15 +87,15 @@ def _explain_schema_error(loaded: LoadedData, error: jsonschema.ValidationError)
         yield Problem(loaded.locate(data_path), data_path, f"expected {expected}, found {_describe_value(error.instance)}", hint or f"write {expected} here")
     elif kind == "enum":
         allowed = [str(item) for item in error.validator_value]
-        yield Problem(loaded.locate(data_path), data_path, f"'{error.instance}' is not allowed", _suggest(str(error.instance), allowed, "use one of: " + ", ".join(allowed)))
+        yield Problem(loaded.locate(data_path), data_path, f"'{_shown(error.instance)}' is not allowed", _suggest(str(error.instance), allowed, "use one of: " + ", ".join(allowed)))
     elif kind in {"minLength", "minItems"} or (kind == "pattern" and error.validator_value == "\\S"):
         yield Problem(loaded.locate(data_path), data_path, "must not be empty", "write the text, or remove the key if it is optional")
     elif kind == "uniqueItems":
         yield Problem(loaded.locate(data_path), data_path, "lists the same entry twice", "remove the repeated entry")
     elif kind in {"pattern", "format"}:
-        yield Problem(loaded.locate(data_path), data_path, f"'{error.instance}' is not in the expected format", hint)
+        yield Problem(loaded.locate(data_path), data_path, f"'{_shown(error.instance)}' is not in the expected format", hint)
     elif kind in {"minimum", "maximum"}:
-        yield Problem(loaded.locate(data_path), data_path, f"{error.instance} is out of range ({kind} {error.validator_value})", hint or "check the number")
+        yield Problem(loaded.locate(data_path), data_path, f"{_shown(error.instance)} is out of range ({kind} {error.validator_value})", hint or "check the number")
     else:
         yield Problem(loaded.locate(data_path), data_path, error.message, hint)
 
@@ -126,7 +126,13 @@ def _describe_value(value: Any) -> str:
         return "a list"
     if isinstance(value, (int, float)):
         return f"the number {value}"
-    return f"the text '{value}'"
+    return f"the text '{_shown(value)}'"
+
+
+def _shown(value: Any, limit: int = 60) -> str:
+    """A value as a message quotes it: on one line, cut short when long."""
+    text = str(value).replace("\n", "\\n")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _suggest(wrong: str, candidates: list[str], otherwise: str) -> str:
