@@ -88,10 +88,15 @@ def _explain_schema_error(loaded: LoadedData, error: jsonschema.ValidationError)
     elif kind == "enum":
         allowed = [str(item) for item in error.validator_value]
         yield Problem(loaded.locate(data_path), data_path, f"'{_shown(error.instance)}' is not allowed", _suggest(str(error.instance), allowed, "use one of: " + ", ".join(allowed)))
-    elif kind in {"minLength", "minItems"} or (kind == "pattern" and error.validator_value == "\\S"):
+    elif kind == "minItems":
+        yield Problem(loaded.locate(data_path), data_path, "must not be empty", "add at least one entry")
+    elif kind == "minLength" or (kind == "pattern" and error.validator_value == "\\S"):
         yield Problem(loaded.locate(data_path), data_path, "must not be empty", "write the text, or remove the key if it is optional")
     elif kind == "uniqueItems":
         yield Problem(loaded.locate(data_path), data_path, "lists the same entry twice", "remove the repeated entry")
+    elif kind == "format" and error.validator_value == "date":
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(error.instance)):  # otherwise the pattern's message says it
+            yield Problem(loaded.locate(data_path), data_path, f"'{error.instance}' is not a real date", "write an existing date as YYYY-MM-DD")
     elif kind in {"pattern", "format"}:
         yield Problem(loaded.locate(data_path), data_path, f"'{_shown(error.instance)}' is not in the expected format", hint)
     elif kind in {"minimum", "maximum"}:
