@@ -172,6 +172,12 @@ def test_the_build_command_is_the_strict_build_the_readme_documents() -> None:
     assert "`make build`" in readme.split("## From a pull request to the public site", 1)[1]
 
 
+def test_the_build_and_the_tests_see_the_whole_git_history(publish: dict[str, Any]) -> None:
+    # Pages show when their source last changed (git log), and make build dates by the last commit.
+    for name in ("build", "test"):
+        assert step_using(publish["jobs"][name], "actions/checkout")["with"]["fetch-depth"] == 0, name
+
+
 def test_the_build_uploads_a_preview_and_hands_main_to_pages(publish: dict[str, Any]) -> None:
     build = publish["jobs"]["build"]
     preview = step_using(build, "actions/upload-artifact")
@@ -232,7 +238,7 @@ def zizmor_findings(*paths: Path) -> list[dict[str, Any]]:
 
 
 def test_zizmor_finds_nothing_of_medium_severity_or_above() -> None:
-    findings = zizmor_findings(WORKFLOWS_DIR)
+    findings = zizmor_findings(PROJECT_DIR / ".github")  # the workflows and dependabot.yml
     assert [(finding["ident"], finding["determinations"]["severity"]) for finding in findings] == []
 
 
