@@ -250,7 +250,7 @@ def test_zizmor_reports_an_unpinned_action(tmp_path: Path) -> None:
     assert {(finding["ident"], finding["determinations"]["severity"]) for finding in zizmor_findings(risky)} == {("unpinned-uses", "High")}
 
 
-@pytest.mark.parametrize("document", ["README.md", "editors-guide/publishing.da.md", "editors-guide/publishing.en.md"])
+@pytest.mark.parametrize("document", ["README.md", "PUBLISHING.da.md", "PUBLISHING.en.md"])
 def test_the_docs_name_the_daily_run_time_and_the_preview_of_the_workflow(publish: dict[str, Any], document: str) -> None:
     text = (PROJECT_DIR / document).read_text(encoding="utf-8")
     minute, hour, *_ = publish["on"]["schedule"][0]["cron"].split()
@@ -258,3 +258,11 @@ def test_the_docs_name_the_daily_run_time_and_the_preview_of_the_workflow(publis
     preview = step_using(publish["jobs"]["build"], "actions/upload-artifact")["with"]["name"]
     assert f"`{preview}`" in text and f"unzip {preview}.zip -d {preview}" in text
     assert "Revert" in text and "git revert <commit>" in text
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_the_publishing_section_is_linked_from_the_editors_guide_of_its_language(language: str) -> None:
+    other = "en" if language == "da" else "da"
+    assert f"(PUBLISHING.{language}.md)" in (PROJECT_DIR / f"EDITING.{language}.md").read_text(encoding="utf-8")
+    section = (PROJECT_DIR / f"PUBLISHING.{language}.md").read_text(encoding="utf-8")
+    assert f"(EDITING.{language}.md)" in section and f"(PUBLISHING.{other}.md)" in section
