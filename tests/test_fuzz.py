@@ -20,13 +20,14 @@ import hashlib
 import os
 import re
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from conftest import BuiltSite, build_site
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -37,7 +38,8 @@ from plansite.problems import DataError
 from plansite.strings import LANGUAGES, load_strings
 from plansite.validation import check_data
 
-REAL_DATA = Path(__file__).resolve().parents[1] / "data" / "initiatives.yaml"
+PROJECT_DIR = Path(__file__).resolve().parents[1]
+REAL_DATA = PROJECT_DIR / "data" / "initiatives.yaml"
 FUZZ_EXAMPLES = int(os.environ.get("PLAN_FUZZ_EXAMPLES", "200"))
 FUZZ_BUILDS = int(os.environ.get("PLAN_FUZZ_BUILDS", "3"))
 
@@ -170,7 +172,7 @@ def snapshot(folder: Path) -> dict[str, str]:
 
 @settings(max_examples=FUZZ_BUILDS, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(mutation=mutated_files())
-def test_a_mutated_data_file_builds_or_fails_without_traceback_and_without_touching_the_site(mutation, site: BuiltSite, tmp_path_factory):
+def test_a_mutated_data_file_builds_or_fails_without_traceback_and_without_touching_the_site(mutation, site, tmp_path_factory):
     raw = mutation.raw
     folder = tmp_path_factory.mktemp("fuzz-build")
     shutil.copytree(REAL_DATA.parent, folder / "data")  # with any documents the data attaches
@@ -179,7 +181,8 @@ def test_a_mutated_data_file_builds_or_fails_without_traceback_and_without_touch
     site_dir = folder / "site"
     shutil.copytree(site.root, site_dir)
     before = snapshot(site_dir)
-    result = build_site(site_dir, data_file, extra_env={"PLAN_SKIP_PDF": "1"})
+    env = {**os.environ, "PLAN_DATA_FILE": str(data_file), "PLAN_SKIP_PDF": "1", "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)], cwd=PROJECT_DIR, env=env, capture_output=True, text=True, timeout=600)
     output = result.stdout + result.stderr
     assert "Traceback" not in output
     event(f"{mutation.description}: {'built' if result.returncode == 0 else 'refused'}")
