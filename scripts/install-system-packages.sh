@@ -4,6 +4,7 @@
 #   poppler-utils  pdfinfo, to read the PDFs' tag trees
 #   default-jre-headless  Java for the Nu Html Checker (vnu.jar)
 #   faketime       runs one of the reproducibility test's two builds days later (libfaketime)
+#   git            "last updated" dates of pages come from the history (plansite/last_updated.py)
 set -euo pipefail
 
 need=()
@@ -11,6 +12,7 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdfinfo >/dev/null 2>&1 || need+=(poppler-utils)
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 command -v faketime >/dev/null 2>&1 || need+=(faketime)
+command -v git >/dev/null 2>&1 || need+=(git)
 command -v node >/dev/null 2>&1 || need+=(nodejs npm)
 
 if [ ${#need[@]} -eq 0 ]; then

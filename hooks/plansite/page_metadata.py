@@ -36,6 +36,7 @@ class SiteFacts:
     language: str
     strings: Strings
     site_name: str
+    site_description: str
     site_url: str
     language_root: str  # `` or `en/`
     banner: Banner | None
@@ -61,7 +62,7 @@ class _PageMetadata:
         self.last_updated = last_updated
         self.url = _absolute(facts.site_url, page.url)
         self.title = (page.meta or {}).get("title") or page.title or facts.site_name
-        self.description = (page.meta or {}).get("description") or ""
+        self.description = (page.meta or {}).get("description") or facts.site_description  # as Material's meta description
         self.release = self._press_release()
 
     def _press_release(self) -> PressRelease | None:

@@ -48,7 +48,7 @@ class PressRoom:
         slugify = config.mdx_configs.get("toc", {}).get("slugify")
         successor_anchor = slugify(strings["successor"], "-") if slugify else ""
         banner = lifecycle.plan_banner(plan, now.astimezone(COPENHAGEN).date(), language, strings, (page_url(ABOUT), successor_anchor))
-        self.facts = SiteFacts(plan, language, strings, config.site_name, config.site_url or "/", self.root, banner)
+        self.facts = SiteFacts(plan, language, strings, config.site_name, config.site_description or "", config.site_url or "/", self.root, banner)
 
     def add_files(self, files: Files, plan_pdf: tuple[str, bytes] | None) -> None:
         """Register this language's outputs; the default language's build also writes the language-neutral ones."""
