@@ -17,10 +17,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from plansite.loading import parse_data
-from plansite.safe_text import escape_block, escape_inline, escape_url, render_block
+from plansite.safe_text import SITE_MARKDOWN_EXTENSIONS, escape_block, escape_inline, escape_url, render_block
 from plansite.validation import check_data, load_plan
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
@@ -231,3 +232,17 @@ def test_a_source_url_with_parentheses_stays_one_link(payload_site):
 
 def test_a_contact_name_is_shown_as_written(payload_site):
     assert ACCEPTED_NAME in parsed_page(payload_site, "kontakt/").find("article").get_text()
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, ignoring its Python and !ENV tags."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def test_validation_renders_long_texts_with_the_site_s_markdown_extensions():
+    # An extension added to mkdocs.yml can let texts make new markup: safe_text must then be reviewed.
+    config = yaml.load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    names = {next(iter(entry)) if isinstance(entry, dict) else entry for entry in config["markdown_extensions"]}
+    assert names - {"toc"} == set(SITE_MARKDOWN_EXTENSIONS)
