@@ -307,3 +307,14 @@ def test_english_pages_look_for_search_results_under_en(site):
         assert urljoin(SITE_URL + relative, config["base"]) == SITE_URL + "en/", relative
     config = json.loads(site.page("presse/").find(id="__config").string)
     assert urljoin(SITE_URL + "presse/", config["base"]) == SITE_URL
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_press_overview_shows_whole_dates_not_list_numbers(site, plan, strings, language):
+    page = site.page(LANGUAGES[language] + "presse/")
+    text = page.select_one("article").get_text(" ")
+    assert page.select("article ol") == []  # "10. september" at the start of a line would become a list item
+    for release in plan.press_releases:
+        assert formatting.format_moment(release.published, language, strings[language]) in text
+    for update in plan.updates:
+        assert formatting.format_day(update.date, language) in text
