@@ -318,3 +318,14 @@ def test_the_press_overview_shows_whole_dates_not_list_numbers(site, plan, strin
         assert formatting.format_moment(release.published, language, strings[language]) in text
     for update in plan.updates:
         assert formatting.format_day(update.date, language) in text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_fact_sheet_is_markdown_with_its_four_sections(site, plan, strings, language):
+    from bs4 import BeautifulSoup
+    from markdown import markdown
+
+    text = open_press_kit(site, language).read(strings[language]["press_kit_fact_sheet_file"]).decode("utf-8")
+    html = BeautifulSoup(markdown(text), "html.parser")
+    assert [heading.get_text() for heading in html.find_all("h2")] == [strings[language][key] for key in ("facts", "key_figures", "the_focus_areas", "press_contact")]
+    assert len(html.find_all("h2")[1].find_next("ul").find_all("li")) == len(plan.key_figures)
