@@ -16,46 +16,28 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from html.parser import HTMLParser
+import re
 
 from mkdocs.exceptions import PluginError
 
 PLACEHOLDER = "plansite-content-security-policy"
 
-class _InlineScriptCollector(HTMLParser):
-    """Collect the exact text of every inline `<script>`.
-
-    Data blocks (Material's `application/json` configuration) are hashed too:
-    browsers do not apply the policy to them, but the Nu Html Checker does.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.scripts: list[str] = []
-        self._current: list[str] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag != "script":
-            return
-        if "src" not in dict(attrs):
-            self._current = []
-
-    def handle_data(self, data: str) -> None:
-        if self._current is not None:
-            self._current.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script" and self._current is not None:
-            self.scripts.append("".join(self._current))
-            self._current = None
+# Script elements as the HTML tokenizer sees them: the text up to the first `</script`
+# (script text cannot contain it) is taken verbatim. A regular expression instead of
+# `html.parser`: parsing whole pages cost a fifth of the build time (bench/, issue 8).
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script", re.IGNORECASE | re.DOTALL)
+_SRC_ATTRIBUTE = re.compile(r"(?:^|\s)src(?:\s*=|\s|$)", re.IGNORECASE)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 def inline_scripts(html: str) -> list[str]:
-    """The source text of each inline script, as the browser hashes it."""
-    collector = _InlineScriptCollector()
-    collector.feed(html)
-    collector.close()
-    return collector.scripts
+    """The source text of each inline `<script>`, as the browser hashes it.
+
+    Data blocks (Material's `application/json` configuration) are included:
+    browsers do not apply the policy to them, but the Nu Html Checker does.
+    """
+    html = _COMMENT.sub("", html) if "<!--" in html else html
+    return [source for attributes, source in _SCRIPT.findall(html) if not _SRC_ATTRIBUTE.search(attributes)]
 
 
 def script_hash(source: str) -> str:
