@@ -7,6 +7,8 @@ Events, in the order MkDocs calls them (once per language under mkdocs-static-i1
   language's pages, and refuse hand-written pages at generated paths or without
   a twin; stop the build with every located problem when something is wrong
   (no traceback, and before MkDocs empties `site_dir`, so no partial site).
+  The data is read in the default language's build; the nested language builds
+  of the same `mkdocs build` use that same plan.
 - `on_files` (before i18n): add this language's pages as virtual localized files.
 - `on_files` (after i18n): restore the generated content on i18n's rebuilt files;
   add this language's feed, exports and press kit (plansite/press_room.py).
@@ -27,6 +29,7 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -50,6 +53,8 @@ log = logging.getLogger("mkdocs.hooks.plansite")
 # Tests and benchmarks point PLAN_DATA_FILE at other data files (and PLAN_PDF_CACHE_DIR at
 # their own PDF cache, so that they do not evict the real plan's PDFs from .cache/pdf/).
 DATA_FILE = os.environ.get("PLAN_DATA_FILE", "data/initiatives.yaml")
+# Benchmarks only (bench/handwritten.py): PLAN_GENERATE_PAGES=0 when the pages are already in docs/ as files.
+GENERATE_PAGES = os.environ.get("PLAN_GENERATE_PAGES") != "0"
 
 
 @dataclass
@@ -60,6 +65,7 @@ class _Build:
     pages: list[GeneratedPage] = field(default_factory=list)
     contents: dict[str, str] = field(default_factory=dict)
     press_room: press_room.PressRoom | None = None
+    now: datetime | None = None
 
 
 _build: _Build | None = None
@@ -78,17 +84,22 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     data_file = Path(config.config_file_path).parent / DATA_FILE
     try:
-        now = publishing.publication_time()
-        plan = publishing.published_as_of(load_plan(os.path.relpath(data_file)), now)
-        strings = load_strings()
+        if config.plugins["i18n"].building and _build is not None and _build.now is not None:
+            # A nested language build of the same `mkdocs build`: show the data as read and
+            # checked moments ago by the default language's build (one version, parsed once).
+            now, plan, strings = _build.now, _build.plan, _build.strings
+        else:
+            now = publishing.publication_time()
+            plan = publishing.published_as_of(load_plan(os.path.relpath(data_file)), now)
+            strings = load_strings()
     except DataError as error:
         raise serving.PlanDataError(error.report()) from None
     language = _current_language(config)
-    pages = generate_pages(plan, language, strings[language])
+    pages = generate_pages(plan, language, strings[language]) if GENERATE_PAGES else []
     problems = preflight.find_page_problems(config, pages)  # before MkDocs empties site_dir
     if problems:
         raise serving.PlanDataError(DataError(problems).report())
-    _build = _Build(plan, strings, language, pages)
+    _build = _Build(plan, strings, language, pages, now=now)
     _build.press_room = press_room.PressRoom(plan, language, strings[language], config, now, data_file)
     return config
 
