@@ -8,6 +8,7 @@ never from the raw YAML.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date, datetime
 from typing import Any
 
@@ -218,33 +219,53 @@ class PlanData:
     updates: tuple[Update, ...] = ()
     documents: tuple[Document, ...] = ()
 
+    # Lookups by id use indexes built on first use (the model is immutable): a page per
+    # initiative and per actor would otherwise make them quadratic (bench/, issue 8).
+    @cached_property
+    def _by_id(self) -> dict[str, dict[str, Any]]:
+        lists = {"focus_areas": self.focus_areas, "actors": self.actors, "initiatives": self.initiatives, "contacts": self.contacts, "key_figures": self.key_figures, "sources": self.sources}
+        return {name: _index_by_id(items) for name, items in lists.items()}
+
+    @cached_property
+    def _initiatives_by_actor(self) -> tuple[dict[str, tuple[Initiative, ...]], dict[str, tuple[Initiative, ...]]]:
+        """Initiatives by lead actor, and by partner actor that is not also a lead, in data-file order."""
+        leading: dict[str, list[Initiative]] = {}
+        partnering: dict[str, list[Initiative]] = {}
+        for item in self.initiatives:
+            for actor_id in dict.fromkeys(item.lead):
+                leading.setdefault(actor_id, []).append(item)
+            for actor_id in dict.fromkeys(item.partners):
+                if actor_id not in item.lead:
+                    partnering.setdefault(actor_id, []).append(item)
+        return {key: tuple(value) for key, value in leading.items()}, {key: tuple(value) for key, value in partnering.items()}
+
     def focus_area(self, focus_area_id: str) -> FocusArea:
-        return _by_id(self.focus_areas, focus_area_id)
+        return self._by_id["focus_areas"][focus_area_id]
 
     def actor(self, actor_id: str) -> Actor:
-        return _by_id(self.actors, actor_id)
+        return self._by_id["actors"][actor_id]
 
     def initiative(self, initiative_id: str) -> Initiative:
-        return _by_id(self.initiatives, initiative_id)
+        return self._by_id["initiatives"][initiative_id]
 
     def contact(self, contact_id: str) -> Contact:
-        return _by_id(self.contacts, contact_id)
+        return self._by_id["contacts"][contact_id]
 
     def key_figure(self, figure_id: str) -> KeyFigure:
-        return _by_id(self.key_figures, figure_id)
+        return self._by_id["key_figures"][figure_id]
 
     def source(self, source_id: str) -> Source:
-        return _by_id(self.sources, source_id)
+        return self._by_id["sources"][source_id]
 
     def initiatives_in(self, focus_area_id: str) -> tuple[Initiative, ...]:
         """Initiatives of one focus area, in data-file order."""
         return tuple(item for item in self.initiatives if item.focus_area == focus_area_id)
 
     def initiatives_led_by(self, actor_id: str) -> tuple[Initiative, ...]:
-        return tuple(item for item in self.initiatives if actor_id in item.lead)
+        return self._initiatives_by_actor[0].get(actor_id, ())
 
     def initiatives_with_partner(self, actor_id: str) -> tuple[Initiative, ...]:
-        return tuple(item for item in self.initiatives if actor_id in item.partners and actor_id not in item.lead)
+        return self._initiatives_by_actor[1].get(actor_id, ())
 
     def press_releases_newest_first(self) -> tuple[PressRelease, ...]:
         return tuple(sorted(self.press_releases, key=lambda release: (release.published, release.id), reverse=True))
@@ -253,11 +274,12 @@ class PlanData:
         return tuple(sorted(self.updates, key=lambda update: (update.date, update.id), reverse=True))
 
 
-def _by_id(items: tuple[Any, ...], item_id: str) -> Any:
+def _index_by_id(items: tuple[Any, ...]) -> dict[str, Any]:
+    """Items by id; the first of two with one id wins (validation refuses that anyway)."""
+    index: dict[str, Any] = {}
     for item in items:
-        if item.id == item_id:
-            return item
-    raise KeyError(item_id)
+        index.setdefault(item.id, item)
+    return index
 
 
 def build_plan(data: dict[str, Any]) -> PlanData:
