@@ -44,7 +44,7 @@ from plansite.model import PlanData
 from plansite.pages import GeneratedPage, generate_pages
 from plansite.pdf import publish as downloads
 from plansite.problems import DataError
-from plansite import press_room, publishing
+from plansite import press_room, publishing, template_cache
 from plansite.strings import LANGUAGES, Strings, load_strings
 from plansite.validation import load_plan
 
@@ -147,6 +147,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
         )
     except downloads.PdfFailed as error:
         raise PluginError(str(error)) from None
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    return template_cache.share_compiled_templates(env)  # Material's templates compiled once per process
 
 
 def on_page_context(context, page, config, nav):

@@ -17,7 +17,7 @@ import jinja2
 import yaml
 from mkdocs.utils import get_relative_url
 
-from plansite import formatting
+from plansite import formatting, template_cache
 from plansite.model import Actor, FocusArea, Initiative, PlanData, PressRelease, Text
 from plansite.safe_text import escape_block, escape_inline, escape_url
 from plansite.strings import Strings
@@ -91,6 +91,7 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=template_cache.BYTECODE_CACHE,
     )
     environment.filters["inline"] = escape_inline
     environment.filters["block"] = escape_block
