@@ -1,0 +1,159 @@
+"""Visit pages in Chromium and record what the browser tests assert on.
+
+One visit per page and width: load the page, run the pinned axe-core on it,
+and keep every request the page made, every Content-Security-Policy violation
+it reported, JavaScript errors, cookies and the keys in browser storage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+from xml.etree import ElementTree
+
+from playwright.sync_api import Browser, BrowserContext, Request
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+SITEMAP_NAMESPACE = {"sitemap": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+# Installed before any script of the page runs; the page's CSP cannot block it.
+RECORD_CSP_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolations.push({
+    directive: event.violatedDirective, blocked: event.blockedURI,
+    sample: event.sample, source: event.sourceFile, line: event.lineNumber,
+  });
+});
+"""
+
+# Started without waiting, so that the next page can load meanwhile; `finish` awaits the promise.
+START_AXE = """
+(tags) => {
+  window.__axeViolations = axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]}).then(
+    (results) => results.violations.map((violation) => ({
+      rule: violation.id, impact: violation.impact, help: violation.help,
+      elements: violation.nodes.map((node) => ({target: node.target.join(" "), html: node.html, summary: node.failureSummary})),
+    })));
+}
+"""
+
+READ_STORAGE = "() => [...Object.keys(localStorage).map((key) => 'localStorage:' + key), ...Object.keys(sessionStorage).map((key) => 'sessionStorage:' + key)]"
+
+
+@dataclass(frozen=True)
+class ServedSite:
+    root: Path
+    base_url: str
+
+    def url(self, path: str) -> str:
+        return self.base_url + path
+
+    def is_same_origin(self, url: str) -> bool:
+        own, other = urlsplit(self.base_url), urlsplit(url)
+        return other.scheme in ("data", "blob", "about") or (other.scheme, other.netloc) == (own.scheme, own.netloc)
+
+
+@dataclass
+class PageVisit:
+    """What one page did at one width."""
+
+    path: str
+    width: int
+    axe_violations: list[dict] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    csp_violations: list[dict] = field(default_factory=list)
+    javascript_errors: list[str] = field(default_factory=list)
+    cookies: list[str] = field(default_factory=list)
+    storage_keys: list[str] = field(default_factory=list)
+
+
+def page_paths_from_sitemap(sitemap: Path) -> list[str]:
+    """Site-relative paths of every `<loc>` in the built sitemap, e.g. `en/indsatser/x/`."""
+    locations = ElementTree.parse(sitemap).getroot().iterfind("sitemap:url/sitemap:loc", SITEMAP_NAMESPACE)
+    url_paths = [urlsplit(location.text.strip()).path for location in locations]
+    home = min(url_paths, key=len)  # the site_url's own path, `/` or `/<repository>/`
+    return sorted(path.removeprefix(home) for path in url_paths)
+
+
+def new_recording_context(browser: Browser, width: int) -> BrowserContext:
+    """A browser context at `width` that records CSP violations on every page."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    context.add_init_script(RECORD_CSP_VIOLATIONS)
+    return context
+
+
+def run_axe(tab, axe_source: str) -> list[dict]:
+    """Inject axe-core into the page as it is now and return its violations."""
+    tab.evaluate(axe_source)
+    tab.evaluate(START_AXE, AXE_TAGS)
+    return tab.evaluate("() => window.__axeViolations")
+
+
+def format_violations(visit: PageVisit) -> str:
+    """Rule, page and element of each axe violation, for an assertion message."""
+    lines = []
+    for violation in visit.axe_violations:
+        for element in violation["elements"]:
+            lines.append(f"{violation['rule']} ({violation['impact']}) on /{visit.path} at {visit.width}px: {element['target']}\n"
+                         f"    {element['html'][:200]}\n    {element['summary']}".replace("\n  ", "\n      "))
+    return "\n".join(lines)
+
+
+class _Tab:
+    """One tab of a context that visits pages one after another and records each visit."""
+
+    def __init__(self, context: BrowserContext) -> None:
+        self.page = context.new_page()
+        self.visit: PageVisit | None = None
+        self.page.on("request", self._record_request)
+        self.page.on("pageerror", self._record_error)
+
+    def _record_request(self, request: Request) -> None:
+        if self.visit is not None:
+            self.visit.requests.append(request.url)
+
+    def _record_error(self, error: Exception) -> None:
+        if self.visit is not None:
+            self.visit.javascript_errors.append(str(error))
+
+    def start(self, visit: PageVisit, url: str, axe_source: str) -> None:
+        """Load the page and start axe on it, without waiting for axe."""
+        self.visit = visit
+        self.page.goto(url, wait_until="load")
+        self.page.evaluate(axe_source)
+        self.page.evaluate(START_AXE, AXE_TAGS)
+
+    def finish(self) -> PageVisit:
+        """Wait for axe, then read what the page recorded."""
+        visit, self.visit = self.visit, None
+        assert visit is not None
+        visit.axe_violations = self.page.evaluate("() => window.__axeViolations")
+        visit.csp_violations = self.page.evaluate("() => window.__cspViolations")
+        visit.storage_keys = self.page.evaluate(READ_STORAGE)
+        visit.cookies = [f"{cookie['name']} ({cookie['domain']})" for cookie in self.page.context.cookies()]
+        return visit
+
+
+def visit_pages(browser: Browser, served: ServedSite, paths: list[str], width: int, axe_source: str, tabs: int = 2) -> list[PageVisit]:
+    """Visit every path at one width, in one context.
+
+    While axe checks a page in one tab, the next tab loads the next page: with
+    two tabs this takes about half the time of one on two CPUs.
+    """
+    context = new_recording_context(browser, width)
+    visits = []
+    try:
+        workers = [_Tab(context) for _ in range(tabs)]
+        for index, path in enumerate(paths):
+            tab = workers[index % tabs]
+            if tab.visit is not None:
+                visits.append(tab.finish())
+            tab.start(PageVisit(path, width), served.url(path), axe_source)
+        for tab in workers[len(paths) % tabs:] + workers[: len(paths) % tabs]:
+            if tab.visit is not None:
+                visits.append(tab.finish())
+    finally:
+        context.close()
+    return sorted(visits, key=lambda visit: visit.path)
