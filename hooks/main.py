@@ -13,9 +13,13 @@ Events, in the order MkDocs calls them (once per language under mkdocs-static-i1
 - `on_files` (after i18n): restore the generated content on i18n's rebuilt files;
   add this language's feed, exports and press kit (plansite/press_room.py).
 - `on_page_context` / `on_template_context`: give templates the texts of the current
-  language, and each page its sharing metadata, citation and search base.
+  language, and each page its sharing metadata, citation and search base, the
+  footer (plansite/site_footer.py) and Material's skip link target (plansite/skip_link.py).
 - `on_pre_build` (default language's build only): render or reuse both plan
   PDFs, check them, and read the attached documents (plansite/pdf/publish.py).
+- `on_post_page` / `on_post_template` (last): drop the `autocomplete` that Material
+  puts on its toggle checkboxes (plansite/material_markup.py) and fill in the
+  page's Content-Security-Policy with the hashes of its inline scripts (plansite/csp.py).
 - `on_post_build`: keep the root 404 page of the default language; copy this
   language's downloads into its tree; at the very end, split the search index
   per language.
