@@ -1,26 +1,23 @@
 // Material opens the navigation drawer through <label for="__drawer">, which a
-// keyboard cannot activate. overrides/partials/header.html makes the label a
-// focusable button; this makes Enter and Space press it, keeps aria-expanded in
-// step with the drawer, and lets Escape close the drawer again.
-for (const button of document.querySelectorAll("label[role=button][for]")) {
-  const toggle = document.getElementById(button.htmlFor);
-  if (!toggle) continue;
-  const showState = () => button.setAttribute("aria-expanded", String(toggle.checked));
-  button.addEventListener("keydown", (event) => {
-    if (event.key === "Enter" || event.key === " ") {
-      event.preventDefault();
-      event.stopPropagation(); // Material's own handler clicks focused labels on Enter too
-      button.click();
-    }
-  });
+// keyboard cannot reach. overrides/partials/header.html adds a real button next
+// to it; this shows the button instead of the label, makes it open and close
+// the drawer, keeps aria-expanded in step, and lets Escape close the drawer.
+const drawer = document.getElementById("__drawer");
+const menuButton = document.querySelector("button[data-plan-menu-button]");
+const menuLabel = document.querySelector('label.md-header__button[for="__drawer"]');
+if (drawer && menuButton && menuLabel) {
+  const showState = () => menuButton.setAttribute("aria-expanded", String(drawer.checked));
+  menuButton.addEventListener("click", () => drawer.click());
+  drawer.addEventListener("change", showState);
   document.addEventListener("keydown", (event) => {
-    if (event.key === "Escape" && toggle.checked) {
-      toggle.click();
-      button.focus();
+    if (event.key === "Escape" && drawer.checked) {
+      drawer.click();
+      menuButton.focus();
     }
   });
-  toggle.addEventListener("change", showState);
   showState();
+  menuLabel.hidden = true;
+  menuButton.hidden = false;
 }
 
 // On a phone Material shows the search as a full-screen overlay and fixes the
