@@ -7,6 +7,7 @@ for 2018-09-10T12:00:00+02:00. It is built twice with "now" pinned through
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import subprocess
@@ -134,3 +135,14 @@ def test_a_plan_now_without_offset_or_format_is_refused_with_how_to_fix_it(value
     assert caught.value.report().splitlines()[1] == (
         f"  $PLAN_NOW:1:1: '{value}' is not a date and time with a UTC offset — set PLAN_NOW like 2018-09-10T12:00:00+02:00, or unset it to use the current time"
     )
+
+
+def test_an_attached_document_is_left_out_until_its_time():
+    from plansite.model import Document, Text
+
+    plan = load_plan(SCHEDULED)
+    due = datetime.fromisoformat(PUBLISH_AT)
+    document = Document("evaluering", Text("Evaluering", "Evaluation"), "da", "documents/evaluering.pdf", "presse@example.org", publish_at=due)
+    scheduled = publishing.published_as_of(dataclasses.replace(plan, documents=(document,)), due - timedelta(seconds=1))
+    assert scheduled.documents == ()
+    assert publishing.published_as_of(dataclasses.replace(plan, documents=(document,)), due).documents == (document,)

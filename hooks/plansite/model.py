@@ -202,6 +202,7 @@ class Document:
     file: str  # relative to the data file's folder
     accessible_format_contact: str  # we did not make the file: whom to ask for another format
     description: Text | None = None
+    publish_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -425,7 +426,7 @@ def _moment(value: str | None) -> datetime | None:
 
 
 def _document(value: dict[str, Any]) -> Document:
-    return Document(value["id"], _text(value["title"]), value["language"], value["file"], value["accessible_format_contact"], _text(value.get("description")))
+    return Document(value["id"], _text(value["title"]), value["language"], value["file"], value["accessible_format_contact"], _text(value.get("description")), _moment(value.get("publish_at")))
 
 
 def _source(value: dict[str, Any]) -> Source:

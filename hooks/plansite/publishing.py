@@ -48,4 +48,5 @@ def published_as_of(plan: PlanData, now: datetime) -> PlanData:
         plan,
         press_releases=tuple(release for release in plan.press_releases if is_published(release.publish_at, now)),
         updates=tuple(update for update in plan.updates if is_published(update.publish_at, now)),
+        documents=tuple(document for document in plan.documents if is_published(document.publish_at, now)),
     )

@@ -261,6 +261,9 @@ def _check_dates(loaded: LoadedData) -> Iterator[Problem]:
         yield from _parse_date(loaded, ("updates", index, "date"), update["date"])[1]
         if "publish_at" in update:
             yield from _parse_moment(loaded, ("updates", index, "publish_at"), update["publish_at"])
+    for index, document in enumerate(data.get("documents", [])):
+        if "publish_at" in document:
+            yield from _parse_moment(loaded, ("documents", index, "publish_at"), document["publish_at"])
 
 
 def _parse_moment(loaded: LoadedData, data_path: DataPath, text: str) -> Iterator[Problem]:
