@@ -20,19 +20,18 @@ import dataclasses
 import io
 import json
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 from plansite.model import Actor, Initiative, Plan, PlanData, Text
 from plansite.pages import actor_path, initiative_path, page_url
 from plansite.strings import Strings
+from plansite.validation import SCHEMA_PATH as SCHEMA_FILE
 
 JSON_PATH = "data/initiatives.json"
 SCHEMA_PATH = "data/initiatives.schema.json"
 INITIATIVES_CSV = "data/indsatser.csv"
 ACTORS_CSV = "data/aktoerer.csv"
 CSV_DELIMITERS = {"da": ";", "en": ","}
-SCHEMA_FILE = Path(__file__).resolve().parents[2] / "data" / "initiatives.schema.json"
 
 
 def plan_json(plan: PlanData) -> str:
