@@ -17,12 +17,14 @@ Events, in the order MkDocs calls them (once per language under mkdocs-static-i1
   footer (plansite/site_footer.py) and Material's skip link target (plansite/skip_link.py).
 - `on_pre_build` (default language's build only): render or reuse both plan
   PDFs, check them, and read the attached documents (plansite/pdf/publish.py).
+  Under `mkdocs serve` a changed PDF is rendered after the build instead
+  (plansite/pdf/preview.py), so the edited pages are not kept waiting for it.
 - `on_post_page` / `on_post_template` (last): drop the `autocomplete` that Material
   puts on its toggle checkboxes (plansite/material_markup.py) and fill in the
   page's Content-Security-Policy with the hashes of its inline scripts (plansite/csp.py).
 - `on_post_build`: keep the root 404 page of the default language; copy this
   language's downloads into its tree; at the very end, split the search index
-  per language.
+  per language, then (serve) start rendering the PDFs that changed.
 
 The state of one build lives in `_build`, replaced at every `on_config`, so a
 data change is always picked up by `mkdocs serve`.
@@ -47,6 +49,7 @@ from plansite.site_footer import build_site_footer
 from plansite.model import PlanData
 from plansite.pages import GeneratedPage, generate_pages
 from plansite.pdf import publish as downloads
+from plansite.pdf.preview import PreviewPdfs
 from plansite.problems import DataError
 from plansite import press_room, publishing, template_cache
 from plansite.strings import LANGUAGES, Strings, load_strings
@@ -77,6 +80,9 @@ _build: _Build | None = None
 # The files offered for download: made once per `mkdocs build` in the default
 # language's build, used by every language's nested build after it.
 _downloads: downloads.Downloads | None = None
+
+# `mkdocs serve` only: plan PDFs rendered after the pages, off the editor's wait (plansite/pdf/preview.py).
+_preview_pdfs: PreviewPdfs | None = None
 
 
 def _current_language(config: MkDocsConfig) -> str:
@@ -138,6 +144,15 @@ def _add_press_room_files(files: Files, config: MkDocsConfig) -> Files:
 on_files = CombinedEvent(_add_generated_pages, _restore_generated_contents, _add_press_room_files, _remove_print_template_files)
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    global _preview_pdfs
+    _preview_pdfs = PreviewPdfs() if command == "serve" else None
+
+
+def _pdf_cache_dir(config: MkDocsConfig) -> Path:
+    return Path(os.environ.get("PLAN_PDF_CACHE_DIR", Path(config.config_file_path).parent / ".cache" / "pdf"))
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     global _downloads
     assert _build is not None
@@ -146,8 +161,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
     project_dir = Path(config.config_file_path).parent
     try:
         _downloads = downloads.prepare_downloads(
-            _build.plan, _build.strings, (project_dir / DATA_FILE).parent, Path(os.environ.get("PLAN_PDF_CACHE_DIR", project_dir / ".cache" / "pdf")), config.site_url or "",
+            _build.plan, _build.strings, (project_dir / DATA_FILE).parent, _pdf_cache_dir(config), config.site_url or "",
             render_plan=os.environ.get("PLAN_SKIP_PDF") != "1",  # quick local builds only; `make build` and the deploy never set it
+            defer=_preview_pdfs.offer if _preview_pdfs is not None else None,
         )
     except downloads.PdfFailed as error:
         raise PluginError(str(error)) from None
@@ -219,9 +235,24 @@ def _split_search_index(config: MkDocsConfig) -> None:
         log.info("Search index per language: %s", ", ".join(f"{language} {size / 1024:.0f} KiB" for language, size in sizes.items()))
 
 
-on_post_build = CombinedEvent(_remember_404, _restore_404, _publish_downloads, _split_search_index)
+@event_priority(-120)  # after everything else: the pages are written when PDFs start rendering
+def _render_preview_pdfs(config: MkDocsConfig) -> None:
+    if _preview_pdfs is not None and not config.plugins["i18n"].building:
+        _preview_pdfs.start()
+
+
+on_post_build = CombinedEvent(_remember_404, _restore_404, _publish_downloads, _split_search_index, _render_preview_pdfs)
 
 
 def on_serve(server, config: MkDocsConfig, builder):
+    if _preview_pdfs is not None:  # a PDF rendered after a build lands in the cache: build again to link it
+        cache_dir = _pdf_cache_dir(config)
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        server.watch(str(cache_dir))
     # A data mistake leaves `mkdocs serve` serving the last good site (see plansite/serving.py).
     return serving.keep_serving_on_data_errors(server)
+
+
+def on_shutdown() -> None:
+    if _preview_pdfs is not None:
+        _preview_pdfs.close()

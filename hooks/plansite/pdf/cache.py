@@ -39,9 +39,27 @@ def cache_key(view: dict[str, Any], files: list[Path], extra: dict[str, str]) ->
     return digest.hexdigest()
 
 
+def cache_path(cache_dir: Path, language: str, key: str) -> Path:
+    """Where the PDF of `language` made from the inputs hashed as `key` is kept."""
+    return cache_dir / f"plan-{language}-{key[:32]}.pdf"
+
+
+def latest_cached(cache_dir: Path, language: str) -> Path | None:
+    """The most recently rendered PDF of `language` in the cache, whatever its inputs were."""
+    latest, latest_time = None, -1
+    for path in cache_dir.glob(f"plan-{language}-*.pdf"):
+        try:
+            modified = path.stat().st_mtime_ns
+        except FileNotFoundError:  # replaced by a newer render meanwhile
+            continue
+        if modified > latest_time:
+            latest, latest_time = path, modified
+    return latest
+
+
 def cached_render(cache_dir: Path, language: str, key: str, render: Callable[[], bytes]) -> tuple[Path, bool]:
     """Return the cached PDF for `key`, rendering and storing it first when missing; and whether it was rendered."""
-    path = cache_dir / f"plan-{language}-{key[:32]}.pdf"
+    path = cache_path(cache_dir, language, key)
     if path.is_file():
         return path, False
     content = render()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import posixpath
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -62,25 +63,57 @@ class Downloads:
     rendered: dict[str, bool]  # per language: False when the PDF came from the cache
 
 
-def prepare_downloads(plan: PlanData, strings: dict[str, Strings], data_dir: Path, cache_dir: Path, site_url: str, render_plan: bool = True) -> Downloads:
-    """Render (or reuse) both plan PDFs and read the attached documents; raise `PdfFailed` on any problem."""
+@dataclass(frozen=True)
+class PlanPdfJob:
+    """The plan PDF of one language as its current inputs make it: where the cache keeps it, and how to render it."""
+
+    language: str
+    cache_dir: Path
+    key: str
+    render_and_check: Callable[[], bytes]
+
+    @property
+    def path(self) -> Path:
+        return cache.cache_path(self.cache_dir, self.language, self.key)
+
+    def run(self) -> tuple[Path, bool]:
+        """The cached PDF, rendered and checked first when missing; and whether it was rendered."""
+        return cache.cached_render(self.cache_dir, self.language, self.key, self.render_and_check)
+
+
+# Given a job, returns the PDF to offer now (or None) and renders the job's PDF later (see `preview`).
+Defer = Callable[[PlanPdfJob], Path | None]
+
+
+def prepare_downloads(plan: PlanData, strings: dict[str, Strings], data_dir: Path, cache_dir: Path, site_url: str, render_plan: bool = True, defer: Defer | None = None) -> Downloads:
+    """Render (or reuse) both plan PDFs and read the attached documents; raise `PdfFailed` on any problem.
+
+    With `defer` (`mkdocs serve`), no PDF is rendered here: each language's job
+    goes to `defer`, and the pages link the PDF it returns.
+    """
     try:
-        return _prepare_downloads(plan, strings, data_dir, cache_dir, site_url, render_plan)
+        return _prepare_downloads(plan, strings, data_dir, cache_dir, site_url, render_plan, defer)
     except (RenderError, UnreadableDocument) as error:
         raise PdfFailed(str(error)) from None
 
 
-def _prepare_downloads(plan: PlanData, strings: dict[str, Strings], data_dir: Path, cache_dir: Path, site_url: str, render_plan: bool) -> Downloads:
+def _prepare_downloads(plan: PlanData, strings: dict[str, Strings], data_dir: Path, cache_dir: Path, site_url: str, render_plan: bool, defer: Defer | None) -> Downloads:
     plan_pdfs: dict[str, Download] = {}
     seconds: dict[str, float] = {}
     rendered_languages: dict[str, bool] = {}
     if render_plan:
         for language in LANGUAGES:
             started = time.perf_counter()
-            path, rendered = _plan_pdf(plan, language, strings[language], cache_dir, site_url)
+            job = _plan_pdf_job(plan, language, strings[language], cache_dir, site_url)
+            if defer is not None:
+                path, rendered = defer(job), False
+                if path is None:
+                    continue
+            else:
+                path, rendered = job.run()
+                log.info("Plan PDF (%s): %s in %.2f s", language, "rendered and checked" if rendered else "unchanged, taken from the cache", time.perf_counter() - started)
             seconds[language] = time.perf_counter() - started
             rendered_languages[language] = rendered
-            log.info("Plan PDF (%s): %s in %.2f s", language, "rendered and checked" if rendered else "unchanged, taken from the cache", seconds[language])
             plan_pdfs[language] = Download(language, strings[language]["pdf_download"], path, posixpath.join(PLAN_PDF_DIR, strings[language]["pdf_file_name"]), read_document_facts(path))
     documents = {
         language: tuple(
@@ -100,7 +133,7 @@ def _prepare_downloads(plan: PlanData, strings: dict[str, Strings], data_dir: Pa
     return Downloads(plan_pdfs, documents, seconds, rendered_languages)
 
 
-def _plan_pdf(plan: PlanData, language: str, strings: Strings, cache_dir: Path, site_url: str) -> tuple[Path, bool]:
+def _plan_pdf_job(plan: PlanData, language: str, strings: Strings, cache_dir: Path, site_url: str) -> PlanPdfJob:
     view = build_print_view(plan, language, strings, site_url)
     required_texts = [initiative.title.in_language(language) for initiative in plan.initiatives]
     key = cache.cache_key(view, cache.input_files(STYLESHEET.parent, FONTS_DIR), {"required_texts": "\n".join(required_texts)})
@@ -112,7 +145,7 @@ def _plan_pdf(plan: PlanData, language: str, strings: Strings, cache_dir: Path, 
             raise PdfFailed("\n".join(["The plan PDF fails its accessibility checks:", *(f"  {finding}" for finding in findings)]))
         return content
 
-    return cache.cached_render(cache_dir, language, key, render_and_check)
+    return PlanPdfJob(language, cache_dir, key, render_and_check)
 
 
 def language_root(language: str, default_language: str) -> str:
