@@ -5,6 +5,7 @@
 - `tagging`: carries `lang` of passages into the PDF's structure tree.
 - `check` (with `text`): the accessibility checks every plan PDF must pass.
 - `cache`: re-render only when an input changed.
+- `preview`: under `mkdocs serve`, render changed PDFs after the build, off the editor's wait.
 - `documents`: size and page count of a PDF, and how a link describes it.
 - `publish`: what one build offers, copied into each language's site tree.
 """
