@@ -11,7 +11,7 @@ NODE_STAMP := node_modules/.installed-from-lock
 SYS_STAMP  := $(VENV)/.system-packages
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: serve build validate check-links test deps system-deps clean
+.PHONY: serve build validate check-links test bench deps system-deps clean
 
 serve: $(PY_STAMP)
 	$(BIN)/mkdocs serve --strict --dev-addr $(ADDR)
@@ -35,6 +35,16 @@ check-links: $(PY_STAMP)
 
 test: deps
 	$(BIN)/python -m pytest
+
+# Performance figures (bench/run.py): prints a table, writes bench/results.json. BENCH_ARGS="--sections serve" etc.
+# Lighthouse is pinned in bench/package-lock.json, installed here only (make test does not need it).
+BENCH_NODE_STAMP := bench/node_modules/.installed-from-lock
+bench: deps $(BENCH_NODE_STAMP)
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+$(BENCH_NODE_STAMP): bench/package-lock.json
+	cd bench && npm ci --ignore-scripts --no-audit --no-fund
+	touch $(BENCH_NODE_STAMP)
 
 deps: $(PY_STAMP) $(NODE_STAMP) $(SYS_STAMP)
 

@@ -1,0 +1,171 @@
+"""Editor feedback: how long after saving a new initiative title `mkdocs serve` shows it in both languages.
+
+`mkdocs serve --strict` (as `make serve` runs it) is started on a copy of the
+project with the real data, on a free port of 127.0.0.1, with the copy's PDF
+cache filled from the project's. Each edit changes one initiative's title in
+the copy's `data/initiatives.yaml` (Danish and English), then both language
+versions of its page are polled until they carry the new title; the feedback
+time is the later of the two. The served plan PDFs are polled too until both
+changed: the title is in the PDF, so it must be rendered again (after the
+build, see hooks/plansite/pdf/preview.py); the benchmark reports how long
+after the save both are served, and waits for that before the next edit.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from builds import PROJECT_DIR, build_environment, copy_project
+
+sys.path.insert(0, str(PROJECT_DIR / "hooks"))
+from plansite.loading import load_data_file  # noqa: E402
+from plansite.strings import load_strings  # noqa: E402
+
+POLL_SECONDS = 0.02
+QUIET_SECONDS = 2.0  # the server counts as settled when its log has been quiet this long
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One measured save."""
+
+    initiative: str
+    seconds: dict[str, float]  # per language: from the save until the page showed the new title
+    pdf_seconds: float | None  # from the save until both served PDFs changed (None: not within the timeout)
+
+    @property
+    def both(self) -> float:
+        return max(self.seconds.values())
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _get(url: str) -> bytes | None:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.read()
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def _retitle(data_file: Path, index: int, titles: dict[str, str]) -> None:
+    """Replace the one-line title values of initiative `index` in place, as an editor would."""
+    loaded = load_data_file(data_file)
+    lines = data_file.read_text(encoding="utf-8").split("\n")
+    for language, title in titles.items():
+        location = loaded.locate(("initiatives", index, "title", language))
+        line = lines[location.line - 1]
+        if not line[location.column - 1 :].startswith('"'):
+            raise ValueError(f"{data_file}:{location.line}: expected a one-line title in double quotes")
+        lines[location.line - 1] = line[: location.column - 1] + json.dumps(title, ensure_ascii=False)
+    data_file.write_text("\n".join(lines), encoding="utf-8")
+
+
+class _Server:
+    """`mkdocs serve` on a project copy; stopped by `close()`."""
+
+    def __init__(self, project_dir: Path, log_file: Path) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.log_file = log_file
+        self._log = log_file.open("w", encoding="utf-8")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{self.port}"],
+            cwd=project_dir, env=build_environment(), stdout=self._log, stderr=subprocess.STDOUT,
+        )
+
+    def wait_until_serving(self, timeout: float = 300) -> None:
+        deadline = time.monotonic() + timeout
+        while _get(self.url) is None:
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"mkdocs serve did not start (log: {self.log_file})")
+            time.sleep(0.2)
+
+    def wait_until_quiet(self, timeout: float = 120) -> None:
+        """Until the log has not grown for QUIET_SECONDS: no build or PDF render in progress."""
+        deadline = time.monotonic() + timeout
+        size, since = -1, time.monotonic()
+        while time.monotonic() < deadline:
+            current = self.log_file.stat().st_size
+            if current != size:
+                size, since = current, time.monotonic()
+            elif time.monotonic() - since >= QUIET_SECONDS:
+                return
+            time.sleep(0.1)
+
+    def close(self) -> None:
+        self.process.send_signal(signal.SIGINT)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self._log.close()
+
+
+def measure_editor_feedback(work_dir: Path, edits: int = 5, pdf_timeout: float = 60) -> dict[str, object]:
+    """Start `mkdocs serve` on a copy of the project and time `edits` title changes."""
+    project = copy_project(work_dir / "serve-project")
+    if (PROJECT_DIR / ".cache" / "pdf").is_dir():
+        shutil.copytree(PROJECT_DIR / ".cache" / "pdf", project / ".cache" / "pdf")
+    data_file = project / "data" / "initiatives.yaml"
+    initiatives = load_data_file(data_file).data["initiatives"]
+    strings = load_strings()
+    pdf_paths = ["pdf/" + strings["da"]["pdf_file_name"], "en/pdf/" + strings["en"]["pdf_file_name"]]
+    server = _Server(project, work_dir / "serve.log")
+    results: list[Edit] = []
+    try:
+        server.wait_until_serving()
+        server.wait_until_quiet()
+        for number in range(1, edits + 1):
+            index = (number - 1) % len(initiatives)
+            initiative = initiatives[index]
+            titles = {"da": f"{initiative['title']['da']} – ændret {number}", "en": f"{initiative['title']['en']} – edited {number}"}
+            urls = {"da": f"{server.url}indsatser/{initiative['id']}/", "en": f"{server.url}en/indsatser/{initiative['id']}/"}
+            old_pdfs = {path: _get(server.url + path) for path in pdf_paths}
+            _retitle(data_file, index, titles)
+            saved = time.perf_counter()
+            seconds: dict[str, float] = {}
+            while len(seconds) < len(urls):
+                for language, url in urls.items():
+                    if language not in seconds and html.escape(titles[language], quote=False).encode() in (_get(url) or b""):
+                        seconds[language] = round(time.perf_counter() - saved, 3)
+                if time.perf_counter() - saved > 120:
+                    raise RuntimeError(f"the new title did not appear within 120 s (log: {server.log_file})")
+                time.sleep(POLL_SECONDS)
+            pdf_seconds = None
+            while time.perf_counter() - saved < pdf_timeout:
+                if all((_get(server.url + path) or old) != old for path, old in old_pdfs.items()):
+                    pdf_seconds = round(time.perf_counter() - saved, 2)
+                    break
+                time.sleep(0.1)
+            results.append(Edit(initiative["id"], seconds, pdf_seconds))
+            server.wait_until_quiet()
+    finally:
+        server.close()
+    pdf_times = [edit.pdf_seconds for edit in results if edit.pdf_seconds is not None]
+    return {
+        "edits": len(results),
+        "median_seconds": round(statistics.median(edit.both for edit in results), 3),
+        "max_seconds": round(max(edit.both for edit in results), 3),
+        "median_seconds_per_language": {language: round(statistics.median(edit.seconds[language] for edit in results), 3) for language in ("da", "en")},
+        "pdf_updated_median_seconds": round(statistics.median(pdf_times), 2) if pdf_times else None,
+        "pdf_updated_in": f"{len(pdf_times)} of {len(results)} edits",
+        "runs": [{"initiative": edit.initiative, "seconds": edit.seconds, "pdf_seconds": edit.pdf_seconds} for edit in results],
+    }
