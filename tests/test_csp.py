@@ -35,6 +35,7 @@ def test_the_policy_allows_exactly_the_page_s_scripts_and_never_unsafe_inline():
     policy = directives(csp.build_policy(page))
     assert policy["script-src"] == ["'self'", *sorted({csp.script_hash("one()"), csp.script_hash("two()")})]
     assert policy["default-src"] == ["'self'"]
+    assert policy["style-src"] == ["'self'"]
     assert policy["object-src"] == ["'none'"]
     assert policy["base-uri"] == ["'self'"]
     assert policy["form-action"] == ["'self'"]
