@@ -12,6 +12,8 @@ Events, in the order MkDocs calls them (once per language under mkdocs-static-i1
 - `on_files` (before i18n): add this language's pages as virtual localized files.
 - `on_files` (after i18n): restore the generated content on i18n's rebuilt files;
   add this language's feed, exports and press kit (plansite/press_room.py).
+- `on_page_markdown`: give each generated page its metadata (title, template,
+  fact box) from the model, instead of front matter MkDocs would parse.
 - `on_page_context` / `on_template_context`: give templates the texts of the current
   language, and each page its sharing metadata, citation and search base, the
   footer (plansite/site_footer.py) and Material's skip link target (plansite/skip_link.py).
@@ -70,7 +72,7 @@ class _Build:
     strings: dict[str, Strings]
     language: str
     pages: list[GeneratedPage] = field(default_factory=list)
-    contents: dict[str, str] = field(default_factory=dict)
+    contents: dict[str, GeneratedPage] = field(default_factory=dict)
     press_room: press_room.PressRoom | None = None
     now: datetime | None = None
 
@@ -167,6 +169,15 @@ def on_pre_build(config: MkDocsConfig) -> None:
         )
     except downloads.PdfFailed as error:
         raise PluginError(str(error)) from None
+
+
+@event_priority(100)  # before any plugin reads page.meta
+def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+    assert _build is not None
+    meta = virtual_files.page_meta(page, _build.contents)
+    if meta is not None:
+        page.meta = meta  # a generated page has no front matter to parse: its metadata comes from the model
+    return markdown
 
 
 def on_env(env, config: MkDocsConfig, files: Files):

@@ -24,7 +24,7 @@ from plansite.strings import Strings
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 PAGE_TEMPLATE = "plan-page.html"
-# The C emitter writes the same YAML as the pure-Python one, about 7x faster (bench/, issue 8).
+# The C emitter writes the same YAML as the pure-Python one, about 7x faster.
 _FRONT_MATTER_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 HOME = "index.md"
@@ -68,11 +68,23 @@ def update_anchor(update_id: str) -> str:
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """One page in one language: its source path (without language suffix) and Markdown."""
+    """One page in one language: its source path (without language suffix), Markdown body and metadata.
+
+    The build hands `meta` to MkDocs as the page's metadata directly
+    (`virtual_files`): MkDocs parses front matter with PyYAML's pure-Python
+    loader, about a millisecond per page, a fifth of a large build (bench/, issue 8).
+    """
 
     src_uri: str
     in_nav: bool
-    markdown: str
+    body: str
+    meta: dict[str, Any]
+
+    @property
+    def markdown(self) -> str:
+        """The page as a Markdown file: the metadata as YAML front matter, then the body."""
+        front_matter = yaml.dump(self.meta, Dumper=_FRONT_MATTER_DUMPER, allow_unicode=True, sort_keys=False, width=10_000)
+        return f"---\n{front_matter}---\n\n{self.body}"
 
 
 def page_url(src_uri: str) -> str:
@@ -127,8 +139,7 @@ class _PageWriter:
             meta["figures_heading"] = self.strings["key_figures"]
             meta["figures"] = figures
         body = self.environment.get_template(template).render(t=self.strings, text=self.text, link=link, plan=self.plan, **context)
-        front_matter = yaml.dump(meta, Dumper=_FRONT_MATTER_DUMPER, allow_unicode=True, sort_keys=False, width=10_000)
-        return GeneratedPage(src_uri, in_nav, f"---\n{front_matter}---\n\n{body}")
+        return GeneratedPage(src_uri, in_nav, body, meta)
 
     @staticmethod
     def _resolve_hrefs(row: dict[str, Any], src_uri: str) -> dict[str, Any]:

@@ -5,6 +5,8 @@ a plain `File.generated()` page crashes it or is overwritten by the other
 language (see ../shared/DESIGN.md). So each page is added *before* i18n runs as
 `<path>.<language>.md` inside `docs_dir`, like a hand-written translation, and
 its content is put back on the File objects *after* i18n has rebuilt them.
+The content is the Markdown body without front matter; `page_meta` gives the
+page its metadata directly, so MkDocs need not parse YAML for each page.
 Couples to mkdocs-static-i18n 1.3.1 internals: the version is pinned and the
 built-site tests cover the switcher, `lang` and sitemap.
 """
@@ -12,9 +14,11 @@ built-site tests cover the switcher, `lang` and sitemap.
 from __future__ import annotations
 
 import posixpath
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from plansite.pages import GeneratedPage
 from plansite.problems import Location, Problem
@@ -39,8 +43,8 @@ def find_collisions(files: Files, pages: list[GeneratedPage], languages: tuple[s
     return problems
 
 
-def add_generated_pages(files: Files, pages: list[GeneratedPage], language: str, languages: tuple[str, ...], config: MkDocsConfig) -> dict[str, str]:
-    """Add every page in every language; return the content of the current language's pages by source path.
+def add_generated_pages(files: Files, pages: list[GeneratedPage], language: str, languages: tuple[str, ...], config: MkDocsConfig) -> dict[str, GeneratedPage]:
+    """Add every page in every language; return the current language's pages by localized source path.
 
     Only the current language's pages are rendered in this build; the other
     languages' files are there so that i18n pairs each page with its alternates.
@@ -54,14 +58,22 @@ def add_generated_pages(files: Files, pages: list[GeneratedPage], language: str,
                 file.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(file)
             if page_language == language:
-                contents[src_uri] = page.markdown
+                contents[src_uri] = page
     return contents
 
 
-def restore_contents(files: Files, contents: dict[str, str]) -> None:
+def restore_contents(files: Files, contents: dict[str, GeneratedPage]) -> None:
     """Put the Markdown back on the File objects that i18n rebuilt from our virtual files."""
     for file in files:
-        content = contents.get(file.src_uri)
-        if content is not None:
-            file.content_string = content
+        page = contents.get(file.src_uri)
+        if page is not None:
+            file.content_string = page.body
             file.generated_by = GENERATED_BY
+
+
+def page_meta(page: Page, contents: dict[str, GeneratedPage]) -> dict[str, Any] | None:
+    """The metadata of a generated page (a new dict: plugins may add keys), else None."""
+    generated = contents.get(page.file.src_uri)
+    if generated is None or page.file.generated_by != GENERATED_BY:
+        return None
+    return dict(generated.meta)
