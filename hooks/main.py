@@ -2,7 +2,8 @@
 
 Events, in the order MkDocs calls them (once per language under mkdocs-static-i18n):
 
-- `on_config`: load and validate the data and the site's texts, leave out
+- `on_config`: make the theme's Jinja environments cheaper (plansite/theme_env.py);
+  load and validate the data and the site's texts, leave out
   items scheduled for later (`publish_at`, plansite/publishing.py), generate this
   language's pages, and refuse hand-written pages at generated paths or without
   a twin; stop the build with every located problem when something is wrong
@@ -53,7 +54,7 @@ from plansite.pages import GeneratedPage, generate_pages
 from plansite.pdf import publish as downloads
 from plansite.pdf.preview import PreviewPdfs
 from plansite.problems import DataError
-from plansite import press_room, publishing, template_cache
+from plansite import press_room, publishing, theme_env
 from plansite.strings import LANGUAGES, Strings, load_strings
 from plansite.validation import load_plan
 
@@ -91,8 +92,14 @@ def _current_language(config: MkDocsConfig) -> str:
     return config.plugins["i18n"].current_language or config.theme["language"]
 
 
+@event_priority(100)  # before the search plugin's on_config makes theme environments
+def _share_theme_environments(config: MkDocsConfig) -> MkDocsConfig:
+    theme_env.share_theme_environments(config.theme)
+    return config
+
+
 @event_priority(-110)  # after i18n's on_config, which sets the current language
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
+def _load_plan_and_pages(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     data_file = Path(config.config_file_path).parent / DATA_FILE
     try:
@@ -114,6 +121,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build = _Build(plan, strings, language, pages, now=now)
     _build.press_room = press_room.PressRoom(plan, language, strings[language], config, now, data_file)
     return config
+
+
+on_config = CombinedEvent(_share_theme_environments, _load_plan_and_pages)
 
 
 @event_priority(0)  # before i18n (-100) sorts files by language
@@ -178,10 +188,6 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
     if meta is not None:
         page.meta = meta  # a generated page has no front matter to parse: its metadata comes from the model
     return markdown
-
-
-def on_env(env, config: MkDocsConfig, files: Files):
-    return template_cache.share_compiled_templates(env)  # Material's templates compiled once per process
 
 
 def on_page_context(context, page, config, nav):
