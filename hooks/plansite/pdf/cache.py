@@ -62,7 +62,12 @@ def cached_render(cache_dir: Path, language: str, key: str, render: Callable[[],
     path = cache_path(cache_dir, language, key)
     if path.is_file():
         return path, False
-    content = render()
+    return store(cache_dir, language, key, render()), True
+
+
+def store(cache_dir: Path, language: str, key: str, content: bytes) -> Path:
+    """Keep `content` as the PDF of `language` for `key` (written whole or not at all); remove older ones of that language."""
+    path = cache_path(cache_dir, language, key)
     cache_dir.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".pdf.partial")
     partial.write_bytes(content)
@@ -70,4 +75,4 @@ def cached_render(cache_dir: Path, language: str, key: str, render: Callable[[],
     for stale in cache_dir.glob(f"plan-{language}-*.pdf"):
         if stale != path:
             stale.unlink(missing_ok=True)
-    return path, True
+    return path

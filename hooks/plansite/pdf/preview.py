@@ -7,10 +7,10 @@ renders a PDF inside a build. `offer` (the `defer` of `prepare_downloads`)
 queues the job when the cache lacks the PDF of the current inputs, and gives
 the pages the newest PDF there is meanwhile (or none, on a first start with
 an empty cache). `start`, at the very end of the build, lets one worker thread
-render the queued PDFs (the newest job per language; a render already running
-finishes first). The rendered PDF lands in the cache folder, which `mkdocs
-serve` watches (`hooks/main.py`, `on_serve`), so the next build links it; that
-build finds it in the cache and queues nothing.
+render the queued PDFs (the newest job per language; renders already running
+finish first). The rendered PDFs land in the cache folder together, which
+`mkdocs serve` watches (`hooks/main.py`, `on_serve`), so the next build links
+them; that build finds them in the cache and queues nothing.
 
 A build never reads a file in the cache folder itself: the worker removes stale
 PDFs there while a build may be running. `offer` copies the PDF it offers into
@@ -77,15 +77,20 @@ class PreviewPdfs:
                 if not self._queued:
                     self._worker = None
                     return
-                job = self._queued.pop(next(iter(self._queued)))
-            started = time.perf_counter()
-            try:
-                _, rendered = job.run()
-            except Exception as error:  # noqa: BLE001 - a preview must keep running; `mkdocs build` fails on it
-                log.error("Plan PDF (%s) for the preview: %s", job.language, error)
-            else:
-                if rendered:
-                    log.info("Plan PDF (%s): rendered and checked in %.2f s after the build; the preview is rebuilt to link it", job.language, time.perf_counter() - started)
+                jobs, self._queued = list(self._queued.values()), {}
+            # Every language first, then into the cache together: one rebuild links them all.
+            rendered = []
+            for job in jobs:
+                if job.path.is_file():
+                    continue  # rendered meanwhile for an identical edit
+                started = time.perf_counter()
+                try:
+                    rendered.append((job, job.render_and_check(), time.perf_counter() - started))
+                except Exception as error:  # noqa: BLE001 - a preview must keep running; `mkdocs build` fails on it
+                    log.error("Plan PDF (%s) for the preview: %s", job.language, error)
+            for job, content, seconds in rendered:
+                job.store(content)
+                log.info("Plan PDF (%s): rendered and checked in %.2f s after the build; the preview is rebuilt to link it", job.language, seconds)
 
     def _private_copy(self, job: PlanPdfJob) -> Path | None:
         """Copy the job's PDF if cached, else the newest of its language, to the preview folder."""

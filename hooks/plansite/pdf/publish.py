@@ -80,6 +80,10 @@ class PlanPdfJob:
         """The cached PDF, rendered and checked first when missing; and whether it was rendered."""
         return cache.cached_render(self.cache_dir, self.language, self.key, self.render_and_check)
 
+    def store(self, content: bytes) -> Path:
+        """Keep `content`, made by `render_and_check`, in the cache."""
+        return cache.store(self.cache_dir, self.language, self.key, content)
+
 
 # Given a job, returns the PDF to offer now (or None) and renders the job's PDF later (see `preview`).
 Defer = Callable[[PlanPdfJob], Path | None]
