@@ -127,7 +127,8 @@ class _PageWriter:
         """Render one page: front matter for the HTML template, then the Markdown body."""
 
         def link(target: str) -> str:
-            return posixpath.relpath(target, posixpath.dirname(src_uri) or ".")
+            # Rooted at "/": relpath of relative paths asks the OS for the working directory each time.
+            return posixpath.relpath("/" + target, "/" + posixpath.dirname(src_uri))
 
         meta: dict[str, Any] = {"template": PAGE_TEMPLATE, "title": title, "description": description or lead}
         if lead:

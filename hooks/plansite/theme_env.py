@@ -40,7 +40,7 @@ class ThemeLoader(jinja2.FileSystemLoader):
             for dirpath, dirnames, filenames in os.walk(searchpath, followlinks=self.followlinks):
                 dirnames[:] = [name for name in dirnames if not name.startswith(".")]
                 for filename in filenames:
-                    found.add(os.path.relpath(os.path.join(dirpath, filename), searchpath).replace(os.path.sep, "/"))
+                    found.add(os.path.join(dirpath, filename)[len(searchpath) :].strip(os.path.sep).replace(os.path.sep, "/"))
         return sorted(found)
 
 

@@ -11,6 +11,7 @@ its pages the links (`page_downloads`): the Danish site links the Danish PDF at
 from __future__ import annotations
 
 import logging
+import os
 import posixpath
 import time
 from collections.abc import Callable
@@ -195,7 +196,13 @@ def page_downloads(downloads: Downloads | None, language: str, default_language:
 def remove_print_template_files(files: Files) -> Files:
     """Keep the print template's CSS out of the site: MkDocs copies every non-HTML file of `overrides/`."""
     print_dir = STYLESHEET.parent.resolve()
+    resolved: dict[str, Path] = {}  # resolved once per folder, not once per file of the site
     for file in list(files):
-        if file.abs_src_path and Path(file.abs_src_path).resolve().is_relative_to(print_dir):
+        if not file.abs_src_path:
+            continue
+        folder = os.path.dirname(file.abs_src_path)
+        if folder not in resolved:
+            resolved[folder] = Path(folder).resolve()
+        if resolved[folder].is_relative_to(print_dir):
             files.remove(file)
     return files
