@@ -54,7 +54,7 @@ from plansite.pages import GeneratedPage, generate_pages
 from plansite.pdf import publish as downloads
 from plansite.pdf.preview import PreviewPdfs
 from plansite.problems import DataError
-from plansite import press_room, publishing, theme_env
+from plansite import press_room, publishing, serve_watch, theme_env
 from plansite.strings import LANGUAGES, Strings, load_strings
 from plansite.validation import load_plan
 
@@ -262,6 +262,7 @@ on_post_build = CombinedEvent(_remember_404, _restore_404, _publish_downloads, _
 
 
 def on_serve(server, config: MkDocsConfig, builder):
+    serve_watch.poll_sooner(server.observer)  # a saved data file is noticed within 0.1 s
     if _preview_pdfs is not None:  # a PDF rendered after a build lands in the cache: build again to link it
         cache_dir = _pdf_cache_dir(config)
         cache_dir.mkdir(parents=True, exist_ok=True)
