@@ -1,8 +1,9 @@
 """Editor feedback: how long after saving a new initiative title `mkdocs serve` shows it in both languages.
 
 `mkdocs serve --strict` (as `make serve` runs it) is started on a copy of the
-project with the real data, on a free port of 127.0.0.1, with the copy's PDF
-cache filled from the project's. Each edit changes one initiative's title in
+project with the real data, on a free port of 127.0.0.1, and measured once its
+first PDFs are rendered and linked (its own: the preview's PDFs carry the
+preview's address, so the project's cache would not match). Each edit changes one initiative's title in
 the copy's `data/initiatives.yaml` (Danish and English), then both language
 versions of its page are polled until they carry the new title; the feedback
 time is the later of the two. The served plan PDFs are polled too until both
@@ -15,7 +16,6 @@ from __future__ import annotations
 
 import html
 import json
-import shutil
 import signal
 import socket
 import statistics
@@ -122,8 +122,6 @@ class _Server:
 def measure_editor_feedback(work_dir: Path, edits: int = 5, pdf_timeout: float = 60) -> dict[str, object]:
     """Start `mkdocs serve` on a copy of the project and time `edits` title changes."""
     project = copy_project(work_dir / "serve-project")
-    if (PROJECT_DIR / ".cache" / "pdf").is_dir():
-        shutil.copytree(PROJECT_DIR / ".cache" / "pdf", project / ".cache" / "pdf")
     data_file = project / "data" / "initiatives.yaml"
     initiatives = load_data_file(data_file).data["initiatives"]
     strings = load_strings()
@@ -132,6 +130,11 @@ def measure_editor_feedback(work_dir: Path, edits: int = 5, pdf_timeout: float =
     results: list[Edit] = []
     try:
         server.wait_until_serving()
+        started = time.perf_counter()
+        while not all(_get(server.url + path) for path in pdf_paths):  # rendered after the first build
+            if time.perf_counter() - started > 300:
+                raise RuntimeError(f"the plan PDFs were not served within 300 s (log: {server.log_file})")
+            time.sleep(0.2)
         server.wait_until_quiet()
         for number in range(1, edits + 1):
             index = (number - 1) % len(initiatives)
