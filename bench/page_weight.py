@@ -1,10 +1,10 @@
 """Page weight: what Chromium loads for a page, by type, gzip-compressed as a web server would send it.
 
-The built site is served on 127.0.0.1; each page is opened in Debian's Chromium
-(through Playwright, never a downloaded browser) at a phone width, and every
-response of the page and of its workers is recorded until the network is idle.
-Each body is gzip-compressed (level 6, what nginx and GitHub Pages use) to
-count the bytes transferred. The search index is left out of the page figures
+The built site is served on 127.0.0.1, text gzip-compressed as GitHub Pages
+serves it; each page is opened in Debian's Chromium (through Playwright, never
+a downloaded browser) at a phone width, and every response of the page and of
+its workers is recorded until the network is idle. Each body is counted
+gzip-compressed at zlib's default level 6, whatever the server sent. The search index is left out of the page figures
 (it is fetched once per language and cached) and reported on its own.
 """
 
@@ -28,6 +28,7 @@ CHROMIUM_FLAGS = [
 SEARCH_INDEX = "search/search_index.json"
 GZIP_LEVEL = 6
 TYPES = ("html", "css", "js", "fonts", "images", "other")
+_COMPRESSED_SUFFIXES = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".csv"}
 _TYPE_OF_RESOURCE = {"document": "html", "stylesheet": "css", "script": "js", "font": "fonts", "image": "images"}
 _TYPE_OF_SUFFIX = {".html": "html", ".css": "css", ".js": "js", ".woff": "fonts", ".woff2": "fonts", ".ttf": "fonts", ".svg": "images", ".png": "images", ".ico": "images", ".jpg": "images", ".webp": "images"}
 
@@ -36,15 +37,33 @@ def gzip_size(content: bytes) -> int:
     return len(gzip.compress(content, GZIP_LEVEL, mtime=0))
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class _GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves text files gzip-compressed when the browser accepts it, as GitHub Pages does."""
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and urlsplit(self.path).path.endswith("/"):
+            path = path / "index.html"
+        if not (path.is_file() and path.suffix in _COMPRESSED_SUFFIXES and "gzip" in self.headers.get("Accept-Encoding", "")):
+            super().do_GET()
+            return
+        body = gzip.compress(path.read_bytes(), GZIP_LEVEL, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        self.wfile.write(body)
+
     def log_message(self, format: str, *args: object) -> None:
         """No line per request."""
 
 
 @contextmanager
 def served(root: Path, port: int = 0) -> Iterator[str]:
-    """Serve `root` on 127.0.0.1 (a free port unless `port`); yield its base URL."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_QuietHandler, directory=str(root)))
+    """Serve `root` on 127.0.0.1 (a free port unless `port`), text gzip-compressed; yield its base URL."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_GzipHandler, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
