@@ -58,12 +58,12 @@ class PressRoom:
         output_files.add_content_file(files, config, exports.ACTORS_CSV, root + exports.ACTORS_CSV, exports.actors_csv(self.plan, self.language, self.strings, self.language_url))
         kit = press_kit_path(self.language)
         output_files.add_content_file(files, config, kit, root + kit, build_press_kit(self.plan, self.language, self.strings, self.language_url, plan_pdf))
-        neutral = {exports.JSON_PATH: exports.plan_json(self.plan), exports.SCHEMA_PATH: exports.schema_json()}
+        neutral = {exports.JSON_PATH: lambda: exports.plan_json(self.plan), exports.SCHEMA_PATH: exports.schema_json}
         for path, content in neutral.items():
             if root:  # written once, by the default language's build; the others only link to it
                 output_files.add_self_written_file(files, config, path, path)
             else:
-                output_files.add_content_file(files, config, path, path, content)
+                output_files.add_content_file(files, config, path, path, content())
 
     def page_context(self, context: dict[str, Any], page: Page) -> dict[str, Any]:
         """Metadata, banner and citation of one page, and where its search index is."""
