@@ -80,7 +80,7 @@ def _kind(resource_type: str, url: str) -> str:
     return _TYPE_OF_SUFFIX.get(Path(urlsplit(url).path).suffix, "other")
 
 
-def measure_pages(base_url: str, paths: list[str], work_dir: Path) -> dict[str, dict[str, object]]:
+def measure_pages(base_url: str, paths: list[str]) -> dict[str, dict[str, object]]:
     """For each site-relative path: gzip bytes per type, total, raw bytes and the files loaded."""
     from playwright.sync_api import sync_playwright
 

@@ -72,7 +72,8 @@ def print_table(results: dict[str, Any]) -> None:
     lighthouse = results.get("lighthouse")
     if lighthouse:
         minimum = targets["lighthouse"]
-        print("\n6. Lighthouse 12.2.3, mobile preset")
+        runs = len(next(iter(lighthouse.values())).get("runs", [None]))
+        print(f"\n6. Lighthouse 12.2.3, mobile preset: median of {runs} runs per page")
         print(f"  {'page':<24}" + "".join(f"{name:>16}" for name in minimum))
         for name, item in lighthouse.items():
             scores = item["scores"]

@@ -13,7 +13,7 @@
    with both PDFs; and the same build again with the PDF cache filled.
 4. weight: gzip bytes that Chromium loads for the home page, an initiative and
    a press release in each language, and each language's search index.
-5. lighthouse: Lighthouse 12.2.3, mobile preset, on the same six pages.
+5. lighthouse: Lighthouse 12.2.3, mobile preset, on the same six pages (median of 3 runs).
 
 Timings on a shared machine are noisy: the table shows medians, CPU time next to
 wall time, and ratios of builds run side by side; the load average before and
@@ -145,7 +145,8 @@ def main() -> int:
     parser.add_argument("--sections", default=",".join(SECTIONS), help="comma-separated: " + ", ".join(SECTIONS))
     parser.add_argument("--sizes", default="10,100,1000", help="initiatives of the synthetic plans")
     parser.add_argument("--runs", type=int, default=3, help="measured builds per size and variant (after one warm-up)")
-    parser.add_argument("--edits", type=int, default=7, help="title edits measured under mkdocs serve")
+    parser.add_argument("--edits", type=int, default=9, help="title edits measured under mkdocs serve")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (the median is reported)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder (copies, sites, logs)")
     parser.add_argument("--output", type=Path, default=RESULTS)
     arguments = parser.parse_args()
@@ -184,18 +185,18 @@ def main() -> int:
                 pages = _sample_pages()
                 if "weight" in sections:
                     print("Page weight …", flush=True)
-                    weights = measure_pages(base_url, list(pages.values()), work_dir)
+                    weights = measure_pages(base_url, list(pages.values()))
                     results["weight"] = {
                         "pages": {name: weights[path] for name, path in pages.items()},
                         "search_index": search_index_sizes(work_dir / "site-real", {"da": "", "en": "en/"}),
                     }
                 if "lighthouse" in sections:
-                    from lighthouse import run_lighthouse
+                    from lighthouse import median_of_runs
 
                     results["lighthouse"] = {}
                     for name, path in pages.items():
-                        print(f"  Lighthouse: {name}", flush=True)
-                        results["lighthouse"][name] = run_lighthouse(base_url + path, work_dir / f"lighthouse-{len(results['lighthouse'])}.json")
+                        print(f"  Lighthouse ({arguments.lighthouse_runs} runs): {name}", flush=True)
+                        results["lighthouse"][name] = median_of_runs(base_url + path, work_dir / f"lighthouse-{len(results['lighthouse'])}", arguments.lighthouse_runs)
     finally:
         results["machine"]["load_average_after"] = _load_average()
         results["work_dir"] = str(work_dir) if arguments.keep else None
