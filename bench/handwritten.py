@@ -5,9 +5,10 @@ plain files: every page the hook would generate is written into its `docs/` as
 `<path>.da.md` / `<path>.en.md` (the same Markdown and front matter, so the same
 templates render the same pages), and its `mkdocs.yml` keeps the detail pages
 out of the navigation with `not_in_nav` (what the hook does for them). Built with
-`PLAN_GENERATE_PAGES=0`, the hook generates no page; everything else (feeds,
-exports, footer, metadata, search split) is the same in both builds, so the
-difference is the cost of loading the data and generating the pages.
+`PLAN_GENERATE_PAGES=0`, the hook generates no page; everything else (reading
+the data for the feeds, exports, footer and metadata; the search split) is the
+same in both builds, so the difference is generating the pages and handing them
+to MkDocs, against MkDocs reading the files and parsing their front matter.
 """
 
 from __future__ import annotations

@@ -108,6 +108,8 @@ def measure_pages(base_url: str, paths: list[str]) -> dict[str, dict[str, object
                 by_type = {kind: sum(item["gzip"] for item in page_files.values() if item["type"] == kind) for kind in TYPES}
                 results[path] = {
                     "gzip_bytes": by_type,
+                    # Loaded by Material's search worker after the page (the worker and lunr's language support).
+                    "js_search_worker_gzip_bytes": sum(item["gzip"] for url, item in page_files.items() if item["type"] == "js" and ("/workers/" in url or "/lunr/" in url)),
                     "total_gzip_bytes": sum(by_type.values()),
                     "raw_bytes": sum(item["raw"] for item in page_files.values()),
                     "search_index_loaded": any(url.endswith(SEARCH_INDEX) for url in files),

@@ -35,6 +35,8 @@ def print_table(results: dict[str, Any]) -> None:
             ratio = scale["per_page_ratio_1000_to_100"]
             _row("ms/page at 1000 ÷ at 100 (wall)", f"{ratio:.3f}", f"≤ {targets['per_page_ratio_1000_to_100']}", ratio <= targets["per_page_ratio_1000_to_100"])
             _row("ms/page at 1000 ÷ at 100 (CPU)", f"{scale['cpu_per_page_ratio_1000_to_100']:.3f}")
+            marginal = [f"{scale[key]:.2f}" for key in ("marginal_ms_per_page_10_to_100", "marginal_ms_per_page_100_to_1000") if key in scale]
+            _row("each extra page (10→100; 100→1000)", " ms; ".join(marginal) + " ms")
         if "1000" in scale:
             peak = scale["1000"]["generated"]["peak_rss_mb"]
             _row("peak memory at 1000", f"{peak:.0f} MB", f"< {targets['peak_rss_mb_at_1000']} MB", peak < targets["peak_rss_mb_at_1000"])
@@ -67,6 +69,8 @@ def print_table(results: dict[str, Any]) -> None:
             ok = item["total_gzip_bytes"] <= targets["page_gzip_kb"] * 1000 and sizes["js"] <= targets["page_js_gzip_kb"] * 1000
             print(f"  {name:<24}" + "".join(f"{_kb(sizes[kind]):>{width}}" for kind, width in (("html", 9), ("css", 9), ("js", 9), ("fonts", 8), ("images", 9), ("other", 8))) + f"{_kb(item['total_gzip_bytes']):>10}{_mark(ok)}")
         print(f"  targets: ≤ {targets['page_gzip_kb']} kB per page, ≤ {targets['page_js_gzip_kb']} kB JS")
+        worker = sorted({item.get("js_search_worker_gzip_bytes", 0) for item in weight["pages"].values()})
+        print(f"  of the JS, the search worker and its language files: {' / '.join(_kb(value) for value in worker)}")
         for language, sizes in weight["search_index"].items():
             _row(f"search index ({language}), raw {_kb(sizes['raw'])}", _kb(sizes["gzip"]), f"≤ {targets['search_index_gzip_kb']} kB", sizes["gzip"] <= targets["search_index_gzip_kb"] * 1000)
     lighthouse = results.get("lighthouse")

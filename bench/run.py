@@ -104,6 +104,11 @@ def run_scale(work_dir: Path, sizes: list[int], runs: int) -> dict[str, object]:
         small, large = results["100"]["generated"], results["1000"]["generated"]
         results["per_page_ratio_1000_to_100"] = round(large["ms_per_page"] / small["ms_per_page"], 3)
         results["cpu_per_page_ratio_1000_to_100"] = round(large["cpu_ms_per_page"] / small["cpu_ms_per_page"], 3)
+        # Each extra page's cost, without the fixed cost of a build (startup, theme, assets).
+        results["marginal_ms_per_page_100_to_1000"] = round(1000 * (large["wall_seconds_median"] - small["wall_seconds_median"]) / (large["pages"] - small["pages"]), 2)
+        if "10" in results:
+            tiny = results["10"]["generated"]
+            results["marginal_ms_per_page_10_to_100"] = round(1000 * (small["wall_seconds_median"] - tiny["wall_seconds_median"]) / (small["pages"] - tiny["pages"]), 2)
     return results
 
 
