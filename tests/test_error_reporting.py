@@ -12,16 +12,14 @@ import os
 import re
 import resource
 import shutil
-import signal
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from serve_support import free_port, running_mkdocs_serve, wait_for
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -138,46 +136,18 @@ def test_a_hand_written_page_at_a_generated_address_is_refused_before_anything_i
     assert snapshot(project_copy / "site") == before
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def fetch(url: str) -> str:
     with urllib.request.urlopen(url, timeout=10) as response:
         return response.read().decode("utf-8")
 
 
-def wait_for(condition, what: str, timeout: float = 90) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.25)
-    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
-
-
 @pytest.fixture()
 def served_copy(project_copy: Path) -> Iterator[tuple[Path, str, Path]]:
     """`mkdocs serve` on the project copy: (project, base URL, log file); the server is always stopped."""
-    port = free_port()
     log_file = project_copy.parent / "serve.log"
     env = {key: value for key, value in os.environ.items() if key != "PLAN_DATA_FILE"} | QUICK_BUILD
-    with log_file.open("w", encoding="utf-8") as log:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project_copy, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-        )
-    try:
-        yield project_copy, f"http://127.0.0.1:{port}/", log_file
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait(timeout=20)
+    with running_mkdocs_serve(project_copy, free_port(), env, log_file) as url:
+        yield project_copy, url, log_file
 
 
 def answers_with(url: str, text: str) -> bool:

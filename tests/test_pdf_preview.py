@@ -10,17 +10,13 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import signal
-import socket
 import subprocess
-import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from serve_support import free_port, get_or_none, running_mkdocs_serve, wait_for
 
 from plansite.pdf.preview import PreviewPdfs
 from plansite.pdf.publish import PdfFailed, PlanPdfJob
@@ -112,29 +108,6 @@ def test_a_failing_pdf_is_logged_and_the_previous_one_stays(renders: Renders, pr
     assert preview.offer(renders.job("k1")).read_bytes() == b"%PDF-k1"
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _get(url: str) -> bytes | None:
-    try:
-        with urllib.request.urlopen(url, timeout=30) as response:
-            return response.read()
-    except (urllib.error.URLError, ConnectionError):
-        return None
-
-
-def _wait_for(condition: Callable[[], object], what: str, timeout: float = 180) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.2)
-    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
-
-
 def _pdf_text(content: bytes, folder: Path) -> str:
     path = folder / "served.pdf"
     path.write_bytes(content)
@@ -148,29 +121,24 @@ def test_serve_shows_an_edit_before_its_pdf_is_rendered_then_links_the_new_pdf(t
         source = PROJECT_DIR / part
         (shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__")) if source.is_dir() else shutil.copy2(source, project / part))
     shutil.copyfile(MINIMAL, project / "data" / "initiatives.yaml")
-    port, log_file = _free_port(), tmp_path / "serve.log"
+    port, log_file = free_port(), tmp_path / "serve.log"
     url = f"http://127.0.0.1:{port}/"
     pdf_url = url + "pdf/handlingsplan-mod-menneskehandel-2019-2021.pdf"
     english_pdf_url = url + "en/pdf/action-plan-against-human-trafficking-2019-2021.pdf"
     environment = {key: value for key, value in os.environ.items() if key not in {"PLAN_DATA_FILE", "PLAN_SKIP_PDF", "PLAN_PDF_CACHE_DIR"}} | {"NO_MKDOCS_2_WARNING": "1"}
-    with log_file.open("w", encoding="utf-8") as log:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project, env=environment, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-        )
-    try:
+    with running_mkdocs_serve(project, port, environment, log_file):
         # First start, empty cache: the pages come first, the PDF after them.
-        _wait_for(lambda: _get(pdf_url) and _get(english_pdf_url), "the first PDFs to be rendered and linked")
-        first_pdf = _get(pdf_url)
+        wait_for(lambda: get_or_none(pdf_url) and get_or_none(english_pdf_url), "the first PDFs to be rendered and linked", timeout=180)
+        first_pdf = get_or_none(pdf_url)
         assert "Testplan 2019-2021" in _pdf_text(first_pdf, tmp_path)
-        assert b"handlingsplan-mod-menneskehandel-2019-2021.pdf" in _get(url)
-        _wait_for(lambda: time.time() - log_file.stat().st_mtime > 2, "the server to settle")
+        assert b"handlingsplan-mod-menneskehandel-2019-2021.pdf" in get_or_none(url)
+        wait_for(lambda: time.time() - log_file.stat().st_mtime > 2, "the server to settle", timeout=180)
 
         before_edit = len(log_file.read_text(encoding="utf-8"))
         data_file = project / "data" / "initiatives.yaml"
         data_file.write_text(data_file.read_text(encoding="utf-8").replace("Testplan 2019-2021", "Omdøbt plan 2019-2021"), encoding="utf-8")
-        _wait_for(lambda: "Omdøbt plan 2019-2021" in (_get(url) or b"").decode(), "the edited home page")
-        _wait_for(lambda: "Omdøbt plan 2019-2021" in _pdf_text(_get(pdf_url) or first_pdf, tmp_path), "the PDF with the new title")
+        wait_for(lambda: "Omdøbt plan 2019-2021" in (get_or_none(url) or b"").decode(), "the edited home page", timeout=180)
+        wait_for(lambda: "Omdøbt plan 2019-2021" in _pdf_text(get_or_none(pdf_url) or first_pdf, tmp_path), "the PDF with the new title", timeout=180)
         log_text = log_file.read_text(encoding="utf-8")
         assert "Traceback" not in log_text and "ERROR" not in log_text
         after_edit = log_text[before_edit:]
@@ -178,10 +146,3 @@ def test_serve_shows_an_edit_before_its_pdf_is_rendered_then_links_the_new_pdf(t
         built = after_edit.index("Documentation built", queued)
         rendered = after_edit.index("Plan PDF (da): rendered and checked in")
         assert queued < built < rendered  # the edited site was built, and served, before its PDF was rendered
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait(timeout=20)
