@@ -20,11 +20,11 @@ from pathlib import Path
 from builds import PROJECT_DIR
 
 sys.path.insert(0, str(PROJECT_DIR / "hooks"))
-from plansite import publishing  # noqa: E402
-from plansite.pages import generate_pages  # noqa: E402
-from plansite.strings import LANGUAGES, load_strings  # noqa: E402
-from plansite.validation import load_plan  # noqa: E402
-from plansite.virtual_files import localized_src_uri  # noqa: E402
+from plansite.data import schedule as publishing  # noqa: E402
+from plansite.site.pages import generate_pages  # noqa: E402
+from plansite.i18n.strings import LANGUAGES, load_strings  # noqa: E402
+from plansite.data.validation import load_plan  # noqa: E402
+from plansite.site.virtual_files import localized_src_uri  # noqa: E402
 
 
 def write_handwritten_project(project_dir: Path, data_file: Path) -> int:

@@ -39,7 +39,7 @@ from handwritten import write_handwritten_project
 from synthetic import write_synthetic_plan
 
 sys.path.insert(0, str(PROJECT_DIR / "hooks"))
-from plansite.loading import load_data_file  # noqa: E402
+from plansite.data.loading import load_data_file  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
 SECTIONS = ("scale", "serve", "cold", "weight", "lighthouse")

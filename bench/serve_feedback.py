@@ -30,8 +30,8 @@ from pathlib import Path
 from builds import PROJECT_DIR, build_environment, copy_project
 
 sys.path.insert(0, str(PROJECT_DIR / "hooks"))
-from plansite.loading import load_data_file  # noqa: E402
-from plansite.strings import load_strings  # noqa: E402
+from plansite.data.loading import load_data_file  # noqa: E402
+from plansite.i18n.strings import load_strings  # noqa: E402
 
 POLL_SECONDS = 0.02
 QUIET_SECONDS = 2.0  # the server counts as settled when its log has been quiet this long

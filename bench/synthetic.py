@@ -36,7 +36,7 @@ REAL_DATA_FILE = PROJECT_DIR / "data" / "initiatives.yaml"
 INITIATIVES_PER_PRESS_RELEASE = 10
 
 sys.path.insert(0, str(PROJECT_DIR / "hooks"))
-from plansite.loading import load_data_file  # noqa: E402
+from plansite.data.loading import load_data_file  # noqa: E402
 
 
 def copy_id(real_id: str, number: int) -> str:

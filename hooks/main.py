@@ -46,17 +46,25 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 
-from plansite import csp, material_markup, preflight, serving, site_404, virtual_files
-from plansite.skip_link import point_skip_link_at_main_content
-from plansite.site_footer import build_site_footer
-from plansite.model import PlanData
-from plansite.pages import GeneratedPage, generate_pages
-from plansite.pdf import publish as downloads
-from plansite.pdf.preview import PreviewPdfs
-from plansite.problems import DataError
-from plansite import press_room, publishing, serve_watch, theme_env
-from plansite.strings import LANGUAGES, Strings, load_strings
-from plansite.validation import load_plan
+from plansite.theme import csp
+from plansite.theme import markup_fixes as material_markup
+from plansite.site import page_checks as preflight
+from plansite.serve import errors as serving
+from plansite.theme import not_found_page as site_404
+from plansite.site import virtual_files
+from plansite.theme.skip_link import point_skip_link_at_main_content
+from plansite.site.footer import build_site_footer
+from plansite.data.model import PlanData
+from plansite.site.pages import GeneratedPage, generate_pages
+from plansite.pdf import downloads
+from plansite.serve.pdf_preview import PreviewPdfs
+from plansite.data.problems import DataError
+from plansite.site import press_room
+from plansite.data import schedule as publishing
+from plansite.serve import polling as serve_watch
+from plansite.theme import environments as theme_env
+from plansite.i18n.strings import LANGUAGES, Strings, load_strings
+from plansite.data.validation import load_plan
 
 log = logging.getLogger("mkdocs.hooks.plansite")
 
@@ -140,11 +148,6 @@ def _restore_generated_contents(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-@event_priority(-120)
-def _remove_print_template_files(files: Files, config: MkDocsConfig) -> Files:
-    return downloads.remove_print_template_files(files)
-
-
 @event_priority(-110)  # after i18n (-100) rebuilt the file list of this language
 def _add_press_room_files(files: Files, config: MkDocsConfig) -> Files:
     assert _build is not None and _build.press_room is not None
@@ -153,7 +156,7 @@ def _add_press_room_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-on_files = CombinedEvent(_add_generated_pages, _restore_generated_contents, _add_press_room_files, _remove_print_template_files)
+on_files = CombinedEvent(_add_generated_pages, _restore_generated_contents, _add_press_room_files)
 
 
 def on_startup(command: str, dirty: bool) -> None:

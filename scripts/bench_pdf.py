@@ -19,9 +19,9 @@ from pathlib import Path
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT_DIR / "hooks"))
 
-from plansite.pdf import publish  # noqa: E402
-from plansite.strings import load_strings  # noqa: E402
-from plansite.validation import load_plan  # noqa: E402
+from plansite.pdf import downloads as publish  # noqa: E402
+from plansite.i18n.strings import load_strings  # noqa: E402
+from plansite.data.validation import load_plan  # noqa: E402
 
 
 def main() -> None:

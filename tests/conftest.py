@@ -53,6 +53,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 @pytest.fixture(scope="session")
 def plan():
     """The real plan's model, as the build loads it."""
-    from plansite.validation import load_plan
+    from plansite.data.validation import load_plan
 
     return load_plan(DATA_FILE)

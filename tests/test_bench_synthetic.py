@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from plansite.validation import load_plan
+from plansite.data.validation import load_plan
 
 BENCH_DIR = Path(__file__).resolve().parents[1] / "bench"
 

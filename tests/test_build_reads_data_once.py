@@ -15,7 +15,7 @@ MINIMAL = Path(__file__).parent / "fixtures" / "minimal.yaml"
 # `mkdocs build` with `load_plan` counted; the hook imports it from this same module.
 COUNTING_BUILD = """
 import atexit, runpy, sys
-import plansite.validation as validation
+import plansite.data.validation as validation
 calls = []
 original = validation.load_plan
 def counting(path):

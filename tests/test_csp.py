@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
-from plansite import csp
+from plansite.theme import csp
 
 
 def directives(policy: str) -> dict[str, list[str]]:

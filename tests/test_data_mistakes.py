@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from plansite.loading import parse_data
-from plansite.problems import DataError
-from plansite.validation import check_data
+from plansite.data.loading import parse_data
+from plansite.data.problems import DataError
+from plansite.data.validation import check_data
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal.yaml"
 

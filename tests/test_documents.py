@@ -12,10 +12,10 @@ import pytest
 from bs4 import BeautifulSoup
 from weasyprint import HTML
 
-from plansite.loading import parse_data
-from plansite.pdf.documents import DocumentFacts, describe_document
-from plansite.strings import load_strings
-from plansite.validation import check_data
+from plansite.data.loading import parse_data
+from plansite.data.documents import DocumentFacts, describe_document
+from plansite.i18n.strings import load_strings
+from plansite.data.validation import check_data
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal.yaml"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from plansite.loading import load_data_file, parse_data
-from plansite.validation import check_data
+from plansite.data.loading import load_data_file, parse_data
+from plansite.data.validation import check_data
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 GUIDES = [PROJECT_DIR / "EDITING.da.md", PROJECT_DIR / "EDITING.en.md"]

@@ -52,7 +52,7 @@ def snapshot(folder: Path) -> dict[str, str]:
 def run_validate(data_file: Path) -> subprocess.CompletedProcess[str]:
     """The command `make validate` runs."""
     env = {**os.environ, "PYTHONPATH": "hooks"}
-    return subprocess.run([sys.executable, "-m", "plansite.validate", str(data_file)], cwd=PROJECT_DIR, env=env, capture_output=True, text=True, timeout=60)
+    return subprocess.run([sys.executable, "-m", "plansite.commands.validate", str(data_file)], cwd=PROJECT_DIR, env=env, capture_output=True, text=True, timeout=60)
 
 
 def test_validate_prints_every_located_problem_and_exits_non_zero(tmp_path):

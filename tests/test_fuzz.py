@@ -31,12 +31,12 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from plansite.loading import load_data_file, parse_data
-from plansite.model import build_plan
-from plansite.pages import generate_pages
-from plansite.problems import DataError
-from plansite.strings import LANGUAGES, load_strings
-from plansite.validation import check_data
+from plansite.data.loading import load_data_file, parse_data
+from plansite.data.model import build_plan
+from plansite.site.pages import generate_pages
+from plansite.data.problems import DataError
+from plansite.i18n.strings import LANGUAGES, load_strings
+from plansite.data.validation import check_data
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 REAL_DATA = PROJECT_DIR / "data" / "initiatives.yaml"

@@ -8,10 +8,10 @@ import yaml
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-from plansite import virtual_files
-from plansite.pages import GeneratedPage, generate_pages
-from plansite.strings import load_strings
-from plansite.validation import load_plan
+from plansite.site import virtual_files
+from plansite.site.pages import GeneratedPage, generate_pages
+from plansite.i18n.strings import load_strings
+from plansite.data.validation import load_plan
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal.yaml"
 

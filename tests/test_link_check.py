@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from plansite import link_check
-from plansite.loading import parse_data
-from plansite.problems import Location
+from plansite.commands import check_links as link_check
+from plansite.data.loading import parse_data
+from plansite.data.problems import Location
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal.yaml"
 

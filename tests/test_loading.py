@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from plansite.loading import parse_data
-from plansite.problems import DataError
+from plansite.data.loading import parse_data
+from plansite.data.problems import DataError
 
 
 def problems_of(text: str | bytes) -> list[str]:

@@ -8,8 +8,8 @@ import pytest
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from plansite import material_markup
-from plansite.skip_link import point_skip_link_at_main_content
+from plansite.theme import markup_fixes as material_markup
+from plansite.theme.skip_link import point_skip_link_at_main_content
 
 
 def anchor(title: str, id: str, level: int, *children: AnchorLink) -> AnchorLink:

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from plansite import pages
-from plansite.strings import load_strings
-from plansite.validation import load_plan
+from plansite.site import pages
+from plansite.i18n.strings import load_strings
+from plansite.data.validation import load_plan
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal.yaml"
 

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from plansite.pdf.check import check_pdf
 from plansite.pdf.text import normalize, page_text_items, texts_by_mcid
-from plansite.strings import load_strings
+from plansite.i18n.strings import load_strings
 
 LANGUAGE_ROOTS = {"da": "", "en": "en/"}
 SITE = "https://site.test/"

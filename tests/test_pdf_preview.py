@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from serve_support import free_port, get_or_none, running_mkdocs_serve, wait_for
 
-from plansite.pdf.preview import PreviewPdfs
-from plansite.pdf.publish import PdfFailed, PlanPdfJob
+from plansite.serve.pdf_preview import PreviewPdfs
+from plansite.pdf.downloads import PdfFailed, PlanPdfJob
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal.yaml"

@@ -9,13 +9,14 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from plansite.model import Text
-from plansite.pdf import cache, publish
+from plansite.data.model import Text
+from plansite.pdf import cache
+from plansite.pdf import downloads as publish
 from plansite.pdf.check import Finding
 from plansite.pdf.render import RenderError, render_pdf
 from plansite.pdf.view import build_print_view
-from plansite.strings import load_strings
-from plansite.validation import load_plan
+from plansite.i18n.strings import load_strings
+from plansite.data.validation import load_plan
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EPOCH = "1536573600"  # 2018-09-10 10:00:00 UTC

@@ -18,8 +18,10 @@ from xml.etree import ElementTree
 import jsonschema
 import pytest
 
-from plansite import exports, formatting, pages
-from plansite.strings import load_strings
+from plansite.outputs import exports
+from plansite.i18n import formatting
+from plansite.site import pages
+from plansite.i18n.strings import load_strings
 
 LANGUAGES = {"da": "", "en": "en/"}
 ATOM = {"atom": "http://www.w3.org/2005/Atom"}

@@ -15,10 +15,15 @@ from xml.etree import ElementTree
 import jsonschema
 import pytest
 
-from plansite import exports, feeds, last_updated, lifecycle, press_kit, search_index
-from plansite.model import Text
-from plansite.strings import load_strings
-from plansite.validation import SCHEMA_PATH, load_plan
+from plansite.outputs import exports
+from plansite.outputs import feeds
+from plansite.site import page_dates as last_updated
+from plansite.site import lifecycle
+from plansite.outputs import press_kit
+from plansite.outputs import search_index
+from plansite.data.model import Text
+from plansite.i18n.strings import load_strings
+from plansite.data.validation import SCHEMA_PATH, load_plan
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal.yaml"
 ATOM = {"atom": "http://www.w3.org/2005/Atom"}

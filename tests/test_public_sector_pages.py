@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
-from plansite import site_footer
+from plansite.site import footer as site_footer
 
 LANGUAGES = {"da": "", "en": "en/"}
 SITE = "https://site.test/"

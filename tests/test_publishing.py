@@ -18,9 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from plansite import exports, pages, publishing
-from plansite.problems import DataError
-from plansite.validation import load_plan
+from plansite.outputs import exports
+from plansite.site import pages
+from plansite.data import schedule as publishing
+from plansite.data.problems import DataError
+from plansite.data.validation import load_plan
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 SCHEDULED = Path(__file__).parent / "fixtures" / "valid" / "scheduled.yaml"
@@ -138,7 +140,7 @@ def test_a_plan_now_without_offset_or_format_is_refused_with_how_to_fix_it(value
 
 
 def test_an_attached_document_is_left_out_until_its_time():
-    from plansite.model import Document, Text
+    from plansite.data.model import Document, Text
 
     plan = load_plan(SCHEDULED)
     due = datetime.fromisoformat(PUBLISH_AT)

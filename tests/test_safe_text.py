@@ -20,9 +20,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from plansite.loading import parse_data
-from plansite.safe_text import SITE_MARKDOWN_EXTENSIONS, escape_block, escape_inline, escape_url, render_block
-from plansite.validation import check_data, load_plan
+from plansite.data.loading import parse_data
+from plansite.data.safe_text import SITE_MARKDOWN_EXTENSIONS, escape_block, escape_inline, escape_url, render_block
+from plansite.data.validation import check_data, load_plan
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal.yaml"

@@ -18,8 +18,8 @@ import jsonschema
 import pytest
 import yaml
 
-from plansite.problems import DataError
-from plansite.validation import SCHEMA_PATH, load_plan
+from plansite.data.problems import DataError
+from plansite.data.validation import SCHEMA_PATH, load_plan
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REAL_DATA = Path(__file__).resolve().parents[1] / "data" / "initiatives.yaml"

@@ -7,7 +7,7 @@ from pathlib import Path
 from watchdog.events import FileSystemEventHandler
 from watchdog.observers.polling import PollingObserver
 
-from plansite import serve_watch
+from plansite.serve import polling as serve_watch
 
 
 def test_folders_watched_afterwards_are_polled_every_tenth_of_a_second(tmp_path: Path):

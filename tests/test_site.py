@@ -7,7 +7,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from plansite import pages
+from plansite.site import pages
 
 LANGUAGES = {"da": "", "en": "en/"}
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from plansite.problems import DataError
-from plansite.strings import STRINGS_DIR, load_strings
+from plansite.data.problems import DataError
+from plansite.i18n.strings import STRINGS_DIR, load_strings
 
 
 def test_both_languages_have_the_same_keys():

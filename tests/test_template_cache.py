@@ -7,7 +7,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from plansite import template_cache
+from plansite import templating as template_cache
 
 
 @pytest.fixture

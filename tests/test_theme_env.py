@@ -8,7 +8,8 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
 
-from plansite import template_cache, theme_env
+from plansite import templating as template_cache
+from plansite.theme import environments as theme_env
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mkdocs.structure.files import File, Files
 
-from plansite.translations import find_untranslated_pages
+from plansite.site.translations import find_untranslated_pages
 
 
 def files_named(*src_uris: str) -> Files:

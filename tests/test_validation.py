@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from plansite.loading import parse_data
-from plansite.validation import check_data
+from plansite.data.loading import parse_data
+from plansite.data.validation import check_data
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal.yaml"
 

@@ -34,9 +34,9 @@ from plansite.pdf.artifacts import mark_orphans_as_artifacts
 from plansite.pdf.tagging import lang_attributes_tagged
 
 PROJECT_DIR = Path(__file__).resolve().parents[3]
-TEMPLATE_DIR = PROJECT_DIR / "overrides"
-TEMPLATE = "pdf/plan.html"
-STYLESHEET = TEMPLATE_DIR / "pdf" / "plan.css"
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+TEMPLATE = "plan.html"
+STYLESHEET = TEMPLATE_DIR / "plan.css"
 FONTS_DIR = PROJECT_DIR / "assets" / "fonts"
 PDF_VARIANT = "pdf/ua-1"
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from plansite import formatting
-from plansite.model import Actor, Initiative, PlanData, Text
-from plansite.strings import LANGUAGES, Strings
+from plansite.i18n import formatting
+from plansite.data.model import Actor, Initiative, PlanData, Text
+from plansite.i18n.strings import LANGUAGES, Strings
 
 ACTOR_TYPES = ("ministry", "agency", "police", "prosecution", "court", "ngo", "research", "other")
 

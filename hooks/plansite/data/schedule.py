@@ -1,0 +1,52 @@
+"""Scheduled publishing: items with a `publish_at` in the future do not exist yet.
+
+The filter runs once on the model, before anything is generated, so an item
+that is not yet published has no page, no feed entry, no search or sitemap
+entry, no export row and no link anywhere: nothing downstream can leak it.
+
+"Now" is the real current time, or `PLAN_NOW` (an ISO date-time with its UTC
+offset) so tests and previews can look at the site as it will be on a date.
+Two builds of one commit therefore differ only when an item crosses its
+publishing time between them, which is the point of scheduling.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from datetime import datetime, timezone
+
+from plansite.data.model import PlanData
+from plansite.data.problems import DataError, Location, Problem
+
+NOW_VARIABLE = "PLAN_NOW"
+
+
+def publication_time(environ: dict[str, str] | os._Environ[str] = os.environ) -> datetime:
+    """The moment the site is built for: `PLAN_NOW` if set, else the current time."""
+    value = environ.get(NOW_VARIABLE, "").strip()
+    if not value:
+        return datetime.now(timezone.utc)
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        location = Location(f"${NOW_VARIABLE}", 1, 1)
+        raise DataError([Problem(location, (), f"'{value}' is not a date and time with a UTC offset", f"set {NOW_VARIABLE} like 2018-09-10T12:00:00+02:00, or unset it to use the current time")])
+    return moment
+
+
+def is_published(publish_at: datetime | None, now: datetime) -> bool:
+    """An item without `publish_at` is always published; otherwise from that moment on."""
+    return publish_at is None or publish_at <= now
+
+
+def published_as_of(plan: PlanData, now: datetime) -> PlanData:
+    """The plan as readers may see it at `now`: every item scheduled for later is left out."""
+    return dataclasses.replace(
+        plan,
+        press_releases=tuple(release for release in plan.press_releases if is_published(release.publish_at, now)),
+        updates=tuple(update for update in plan.updates if is_published(update.publish_at, now)),
+        documents=tuple(document for document in plan.documents if is_published(document.publish_at, now)),
+    )

@@ -1,0 +1,71 @@
+"""Check every text of the plan data for markup that must not reach the site.
+
+Raw HTML and HTML character references are refused everywhere (editors write
+Markdown and plain UTF-8). Long texts (`longText` in the JSON Schema) are
+rendered the way the site renders them and refused when the result falls
+outside the editors' Markdown subset (see `safe_text`). Short texts are shown
+as plain text, so only links written in them are checked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from plansite.data.loading import LoadedData
+from plansite.data.problems import DataPath, Problem
+from plansite.data.safe_text import LINK_SCHEME, find_unsafe_markup
+
+LONG_TEXT_REFERENCE = "#/$defs/longText"
+
+_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
+_CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_MARKDOWN_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
+
+
+def check_texts(loaded: LoadedData, schema: dict[str, Any]) -> Iterator[Problem]:
+    """Refuse HTML, character references and unsafe Markdown in every text of the data."""
+    long_texts = set(_long_text_paths(schema, schema, loaded.data, ()))
+    for data_path, text in _texts(loaded.data, ()):
+        location = loaded.locate(data_path)
+        if _HTML_TAG.search(text):
+            yield Problem(location, data_path, "HTML is not allowed in texts", "use Markdown: **bold**, *italic*, - lists, [text](https://…)")
+        for reference in dict.fromkeys(_CHARACTER_REFERENCE.findall(text)):
+            yield Problem(location, data_path, f"the HTML character reference '{reference}' is not allowed in texts", "write the character itself (the file is UTF-8: æ, ø, å, », & all work)")
+        if data_path[:-1] in long_texts:
+            for what, fix in find_unsafe_markup(text):
+                yield Problem(location, data_path, what, fix)
+        else:
+            for target in _MARKDOWN_LINK_TARGET.findall(text):
+                if not target.startswith(LINK_SCHEME):
+                    yield Problem(location, data_path, f"the link target '{target}' is not an https:// address", "link only to full https:// addresses")
+
+
+def _texts(value: Any, data_path: DataPath) -> Iterator[tuple[DataPath, str]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, (*data_path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*data_path, index))
+    elif isinstance(value, str):
+        yield data_path, value
+
+
+def _long_text_paths(schema: dict[str, Any], root: dict[str, Any], value: Any, data_path: DataPath) -> Iterator[DataPath]:
+    """Walk the data along the schema and yield the path of every `longText` value."""
+    reference = schema.get("$ref", "")
+    if reference == LONG_TEXT_REFERENCE:
+        yield data_path
+        return
+    if reference.startswith("#/$defs/"):
+        schema = root["$defs"][reference.removeprefix("#/$defs/")]
+    if isinstance(value, dict):
+        properties = schema.get("properties", {})
+        for key, item in value.items():
+            if key in properties:
+                yield from _long_text_paths(properties[key], root, item, (*data_path, key))
+    elif isinstance(value, list) and isinstance(schema.get("items"), dict):
+        for index, item in enumerate(value):
+            yield from _long_text_paths(schema["items"], root, item, (*data_path, index))

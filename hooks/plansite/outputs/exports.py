@@ -1,0 +1,155 @@
+"""Open data: the plan as JSON (in the data file's own schema) and as CSV tables per language.
+
+- JSON: the published plan, both languages in one file, in exactly the shape of
+  `data/initiatives.schema.json` (published beside it), so the schema documents
+  and validates the export. Items scheduled for later are not in the model, so
+  they are not in the export either.
+- CSV: one file per table (initiatives, actors) and language, because a
+  spreadsheet user reads one language with headers in that language. UTF-8 with
+  a byte order mark, so Excel detects the encoding; the separator is the one
+  Excel expects in that language's locale (`;` in Danish, where the comma is the
+  decimal sign; `,` in English).
+
+Everything is deterministic: data-file order, fixed columns, `ensure_ascii=False`.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+from datetime import date, datetime
+from typing import Any
+
+from plansite.data.model import Actor, Initiative, Plan, PlanData, Text
+from plansite.site.pages import actor_path, initiative_path, page_url
+from plansite.i18n.strings import Strings
+from plansite.data.validation import SCHEMA_PATH as SCHEMA_FILE
+
+JSON_PATH = "data/initiatives.json"
+SCHEMA_PATH = "data/initiatives.schema.json"
+INITIATIVES_CSV = "data/indsatser.csv"
+ACTORS_CSV = "data/aktoerer.csv"
+CSV_DELIMITERS = {"da": ";", "en": ","}
+
+
+def plan_json(plan: PlanData) -> str:
+    """The published plan in the data file's schema, as indented UTF-8 JSON."""
+    return json.dumps(_plain(plan), ensure_ascii=False, indent=2) + "\n"
+
+
+def schema_json() -> bytes:
+    """The JSON Schema of the data file, as published beside the export."""
+    return SCHEMA_FILE.read_bytes()
+
+
+def _plain(value: Any) -> Any:
+    """Model values as the data file writes them: no empty optional keys, dates as ISO text."""
+    if isinstance(value, Plan):
+        fields = _plain_fields(value)
+        year, month = value.published
+        fields["published"] = f"{year:04d}-{month:02d}"
+        return fields
+    if dataclasses.is_dataclass(value):
+        return _plain_fields(value)
+    if isinstance(value, (tuple, list)):
+        return [_plain(item) for item in value]
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    return value
+
+
+def _plain_fields(value: Any) -> dict[str, Any]:
+    result = {}
+    for field in dataclasses.fields(value):
+        item = getattr(value, field.name)
+        if item is None or (item == () and field.default == ()):
+            continue
+        result[field.name] = _plain(item)
+    return result
+
+
+class _TableWriter:
+    """The CSV tables of one language."""
+
+    def __init__(self, plan: PlanData, language: str, strings: Strings, language_url: str) -> None:
+        self.plan = plan
+        self.language = language
+        self.strings = strings
+        self.language_url = language_url
+
+    def text(self, value: Text | None) -> str:
+        return value.in_language(self.language) if value else ""
+
+    def page_address(self, src_uri: str) -> str:
+        return self.language_url + page_url(src_uri)
+
+    def actor_names(self, actor_ids: tuple[str, ...]) -> str:
+        return "; ".join(self.text(self.plan.actor(actor_id).name) for actor_id in actor_ids)
+
+    def initiative_titles(self, initiatives: tuple[Initiative, ...]) -> str:
+        return "; ".join(self.text(item.title) for item in initiatives)
+
+    def sources(self, source_ids: tuple[str, ...]) -> str:
+        return " ".join(self.plan.source(source_id).url for source_id in source_ids)
+
+    def initiatives(self) -> list[list[str]]:
+        t = self.strings
+        header = [t["csv_id"], t["csv_title"], t["fact_focus_area"], t["fact_sub_area"], t["fact_plan_link"], t["fact_status"], t["csv_period_start"], t["csv_period_end"], t["fact_lead"], t["fact_partners"], t["fact_target_groups"], t["csv_summary"], t["csv_page"], t["sources"]]
+        rows = [header]
+        for initiative in self.plan.initiatives:
+            area = self.plan.focus_area(initiative.focus_area)
+            sub_area = next((sub for sub in area.sub_areas if sub.id == initiative.sub_area), None)
+            rows.append([
+                initiative.id,
+                self.text(initiative.title),
+                t.format("focus_area_heading", number=area.number, title=self.text(area.title)),
+                self.text(sub_area.title) if sub_area else "",
+                t[f"plan_link_{initiative.plan_link}"],
+                t[f"status_{initiative.status}"] if initiative.status else "",
+                initiative.period.start.isoformat() if initiative.period else "",
+                initiative.period.end.isoformat() if initiative.period else "",
+                self.actor_names(initiative.lead),
+                self.actor_names(initiative.partners),
+                "; ".join(self.text(group) for group in initiative.target_groups),
+                self.text(initiative.summary),
+                self.page_address(initiative_path(initiative.id)),
+                self.sources(initiative.sources),
+            ])
+        return rows
+
+    def actors(self) -> list[list[str]]:
+        t = self.strings
+        header = [t["csv_id"], t["csv_name"], t["fact_short_name"], t["fact_type"], t["fact_parent"], t["fact_website"], t["leads"], t["takes_part_in"], t["csv_page"], t["sources"]]
+        rows = [header]
+        for actor in self.plan.actors:
+            rows.append([
+                actor.id,
+                self.text(actor.name),
+                actor.short_name or "",
+                t[f"actor_type_{actor.type}"],
+                self.text(self.plan.actor(actor.parent).name) if actor.parent else "",
+                actor.website or "",
+                self.initiative_titles(self.plan.initiatives_led_by(actor.id)),
+                self.initiative_titles(self.plan.initiatives_with_partner(actor.id)),
+                self.page_address(actor_path(actor.id)),
+                self.sources(actor.sources),
+            ])
+        return rows
+
+
+def _csv_bytes(rows: list[list[str]], delimiter: str) -> bytes:
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def initiatives_csv(plan: PlanData, language: str, strings: Strings, language_url: str) -> bytes:
+    """One row per initiative, in `language`; `language_url` is the absolute URL of that language's home."""
+    return _csv_bytes(_TableWriter(plan, language, strings, language_url).initiatives(), CSV_DELIMITERS[language])
+
+
+def actors_csv(plan: PlanData, language: str, strings: Strings, language_url: str) -> bytes:
+    """One row per actor, in `language`; `language_url` is the absolute URL of that language's home."""
+    return _csv_bytes(_TableWriter(plan, language, strings, language_url).actors(), CSV_DELIMITERS[language])

@@ -1,0 +1,111 @@
+"""Plan PDFs under `mkdocs serve`: rendered after the pages, on a worker thread, never on the editor's wait.
+
+An initiative's title is in the plan PDF, so after most edits the PDF's inputs
+changed and it must be rendered again: 2–3 s per language, against a preview
+that should show the edited page within a second. So `mkdocs serve` never
+renders a PDF inside a build. `offer` (the `defer` of `prepare_downloads`)
+queues the job when the cache lacks the PDF of the current inputs, and gives
+the pages the newest PDF there is meanwhile (or none, on a first start with
+an empty cache). `start`, at the very end of the build, lets one worker thread
+render the queued PDFs (the newest job per language; renders already running
+finish first). The rendered PDFs land in the cache folder together, which
+`mkdocs serve` watches (`hooks/main.py`, `on_serve`), so the next build links
+them; that build finds them in the cache and queues nothing.
+
+A build never reads a file in the cache folder itself: the worker removes stale
+PDFs there while a build may be running. `offer` copies the PDF it offers into
+this process's own preview folder first. A PDF that fails to render or to pass
+its checks is logged as an error and the preview keeps the previous one;
+`mkdocs build` (and so the deploy) renders synchronously and fails on it.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from plansite.pdf import cache
+from plansite.pdf.downloads import PlanPdfJob
+
+log = logging.getLogger("mkdocs.hooks.plansite.pdf")
+
+
+class PreviewPdfs:
+    """The plan PDFs of one `mkdocs serve` process."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._queued: dict[str, PlanPdfJob] = {}
+        self._worker: threading.Thread | None = None
+        self._folder: Path | None = None
+
+    def offer(self, job: PlanPdfJob) -> Path | None:
+        """Queue `job` unless its PDF is cached; return a private copy of the PDF to link now (None: there is none yet)."""
+        if not job.path.is_file():
+            with self._lock:
+                self._queued[job.language] = job
+            log.info("Plan PDF (%s): its inputs changed; it is rendered after this build; until then the preview links the previous one, if any", job.language)
+        return self._private_copy(job)
+
+    def start(self) -> None:
+        """Start rendering the queued PDFs on the worker thread (call when a build has finished)."""
+        with self._lock:
+            if self._queued and self._worker is None:
+                self._worker = threading.Thread(target=self._render_queued, name="plan PDF preview", daemon=True)
+                self._worker.start()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait until the worker has rendered everything queued; False if it is still busy after `timeout` seconds."""
+        worker = self._worker
+        if worker is not None:
+            worker.join(timeout)
+        return self._worker is None or not self._worker.is_alive()
+
+    def close(self) -> None:
+        """Remove this process's preview folder (the worker is a daemon thread and ends with the process)."""
+        if self._folder is not None:
+            shutil.rmtree(self._folder, ignore_errors=True)
+            self._folder = None
+
+    def _render_queued(self) -> None:
+        while True:
+            with self._lock:
+                if not self._queued:
+                    self._worker = None
+                    return
+                jobs, self._queued = list(self._queued.values()), {}
+            # Every language first, then into the cache together: one rebuild links them all.
+            rendered = []
+            for job in jobs:
+                if job.path.is_file():
+                    continue  # rendered meanwhile for an identical edit
+                started = time.perf_counter()
+                try:
+                    rendered.append((job, job.render_and_check(), time.perf_counter() - started))
+                except Exception as error:  # noqa: BLE001 - a preview must keep running; `mkdocs build` fails on it
+                    log.error("Plan PDF (%s) for the preview: %s", job.language, error)
+            for job, content, seconds in rendered:
+                job.store(content)
+                log.info("Plan PDF (%s): rendered and checked in %.2f s after the build; the preview is rebuilt to link it", job.language, seconds)
+
+    def _private_copy(self, job: PlanPdfJob) -> Path | None:
+        """Copy the job's PDF if cached, else the newest of its language, to the preview folder."""
+        for _ in range(3):  # a file can vanish between finding and reading it when a newer render replaces it
+            source = job.path if job.path.is_file() else cache.latest_cached(job.cache_dir, job.language)
+            if source is None:
+                return None
+            try:
+                content = source.read_bytes()
+            except FileNotFoundError:
+                continue
+            if self._folder is None:
+                self._folder = Path(tempfile.mkdtemp(prefix="plansite-pdf-preview-"))
+            target = self._folder / f"plan-{job.language}.pdf"
+            if not target.is_file() or target.read_bytes() != content:
+                target.write_bytes(content)
+            return target
+        return None

@@ -1,0 +1,98 @@
+"""What the footer of every page shows: the responsible authority, its contacts and the required links.
+
+A Danish public body's site names the responsible authority and its contact
+details on every page and links to its accessibility statement, made in the
+Agency for Digital Government's WAS tool (`extra.accessibility_statement_url`
+in mkdocs.yml). The authority is the plan's publisher, the contacts are the
+data file's contacts; `overrides/partials/site-footer.html` renders this, and
+the accessibility page reuses its contact part.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from plansite.data.model import PlanData
+from plansite.site.pages import actor_path, page_url
+
+STATEMENT_URL_KEY = "accessibility_statement_url"
+ACCESSIBILITY_PAGE = "tilgaengelighed.md"
+PRIVACY_PAGE = "privatliv.md"
+
+
+@dataclass(frozen=True)
+class FooterContact:
+    name: str
+    role: str
+    organisation: str
+    phone: str | None
+    phone_href: str | None
+    email: str | None
+
+
+@dataclass(frozen=True)
+class SiteFooter:
+    """Site-root-relative paths (for the `url` filter) and texts of one language."""
+
+    authority: str
+    authority_path: str
+    authority_website: str | None
+    authority_website_label: str | None
+    contacts: tuple[FooterContact, ...]
+    statement_url: str
+    accessibility_path: str
+    privacy_path: str
+
+
+def language_prefix(config: MkDocsConfig, language: str) -> str:
+    """Where a language's pages live below the site root: `` for Danish, `en/` for English."""
+    for language_config in config.plugins["i18n"].config.languages:
+        if language_config.locale == language:
+            return language_config.link.lstrip("/")
+    raise PluginError(f"mkdocs.yml: plugins.i18n.languages: no language '{language}' — add it to the i18n languages")
+
+
+def website_label(url: str) -> str:
+    """`https://um.dk/` → `um.dk`: how an address is read out and printed."""
+    return url.removeprefix("https://").removeprefix("http://").removeprefix("www.").rstrip("/")
+
+
+def statement_url(config: MkDocsConfig) -> str:
+    """The URL of the official accessibility statement; the build stops without one."""
+    url = config.extra.get(STATEMENT_URL_KEY)
+    if not isinstance(url, str) or not url.startswith("https://"):
+        raise PluginError(
+            f"mkdocs.yml: extra.{STATEMENT_URL_KEY}: missing or not an https:// address"
+            " — set it to the statement's address in the WAS tool, https://www.was.digst.dk/<your-domain>"
+        )
+    return url
+
+
+def build_site_footer(plan: PlanData, language: str, config: MkDocsConfig) -> SiteFooter:
+    """The footer of one language."""
+    prefix = language_prefix(config, language)
+    publisher = plan.actor(plan.plan.publisher)
+    contacts = tuple(
+        FooterContact(
+            name=contact.name,
+            role=contact.role.in_language(language),
+            organisation=plan.actor(contact.organisation).name.in_language(language),
+            phone=contact.phone,
+            phone_href="tel:" + contact.phone.replace(" ", "") if contact.phone else None,
+            email=contact.email,
+        )
+        for contact in plan.contacts
+    )
+    return SiteFooter(
+        authority=publisher.name.in_language(language),
+        authority_path=prefix + page_url(actor_path(publisher.id)),
+        authority_website=publisher.website,
+        authority_website_label=website_label(publisher.website) if publisher.website else None,
+        contacts=contacts,
+        statement_url=statement_url(config),
+        accessibility_path=prefix + page_url(ACCESSIBILITY_PAGE),
+        privacy_path=prefix + page_url(PRIVACY_PAGE),
+    )

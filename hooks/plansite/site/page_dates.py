@@ -1,0 +1,64 @@
+"""When each page's content last changed, from git history: deterministic for a commit.
+
+Generated pages change when the data file changes; a hand-written page when its
+own file does. One `git log` per build reads the last commit date of every file
+(no call per page, so the cost does not grow with the number of pages). Without
+git history (an exported tarball, git missing) the date falls back to
+`SOURCE_DATE_EPOCH`, which reproducible builds set to the last commit's time,
+and otherwise is unknown: the page then shows no date rather than the build
+machine's clock, which would make two builds of one commit differ.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from plansite.i18n.formatting import COPENHAGEN
+
+
+def last_commit_dates(project_dir: Path, paths: list[str]) -> dict[str, date]:
+    """The Copenhagen date of the last commit touching each file under `paths` (relative to `project_dir`)."""
+    try:
+        result = subprocess.run(
+            ["git", "log", "--format=commit %ct", "--name-only", "--no-renames", "--relative", "--", *paths],
+            cwd=project_dir, capture_output=True, text=True, encoding="utf-8", check=True, timeout=60,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    dates: dict[str, date] = {}
+    current: date | None = None
+    for line in result.stdout.splitlines():
+        if line.startswith("commit "):
+            current = datetime.fromtimestamp(int(line.removeprefix("commit ")), timezone.utc).astimezone(COPENHAGEN).date()
+        elif line and current is not None:
+            dates.setdefault(line, current)  # newest commit first: keep the first date seen
+    return dates
+
+
+def source_date_epoch(environ: dict[str, str] | os._Environ[str] = os.environ) -> date | None:
+    """`SOURCE_DATE_EPOCH` as a Copenhagen date, if it is set to a number."""
+    value = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value.isdigit():
+        return None
+    return datetime.fromtimestamp(int(value), timezone.utc).astimezone(COPENHAGEN).date()
+
+
+class PageDates:
+    """Last-changed dates for the pages of one build."""
+
+    def __init__(self, project_dir: Path, data_file: Path, docs_dir: Path) -> None:
+        self.data_file = Path(os.path.relpath(data_file, project_dir)).as_posix()
+        self.docs_dir = Path(os.path.relpath(docs_dir, project_dir)).as_posix()
+        self.dates = last_commit_dates(project_dir, [self.data_file, self.docs_dir])
+        self.fallback = source_date_epoch()
+
+    def for_generated_page(self) -> date | None:
+        """A generated page shows the data: it changed when the data file last did."""
+        return self.dates.get(self.data_file, self.fallback)
+
+    def for_source_file(self, src_uri: str) -> date | None:
+        """A hand-written page changed when its source file last did."""
+        return self.dates.get(f"{self.docs_dir}/{src_uri}", self.fallback)

@@ -1,0 +1,179 @@
+"""What a page tells search engines, social media, feed readers and people who cite it.
+
+For every page and language: absolute `hreflang` alternates, Open Graph and
+Twitter card tags, schema.org JSON-LD (the plan as a `Report`, press releases
+as `NewsArticle`s, the publishing ministry as a `GovernmentOrganization`), the
+feed link, the "cite this page" text, the last-updated date and the lifecycle
+banner. Everything is computed here as plain values; the markup is in
+`overrides/partials/plan-head.html` and `plan-page-footer.html`, and the JSON-LD
+is serialized by `json.dumps`, never assembled as text.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from plansite.i18n import formatting
+from plansite.site.lifecycle import Banner
+from plansite.data.model import PlanData, PressRelease
+from plansite.site.pages import FEED, press_release_path
+from plansite.i18n.strings import Strings
+
+OPEN_GRAPH_LOCALES = {"da": "da_DK", "en": "en_GB"}
+
+
+@dataclass(frozen=True)
+class SiteFacts:
+    """What every page of one language build shares."""
+
+    plan: PlanData
+    language: str
+    strings: Strings
+    site_name: str
+    site_description: str
+    site_url: str
+    language_root: str  # `` or `en/`
+    banner: Banner | None
+
+
+def _absolute(site_url: str, path: str) -> str:
+    path = "" if path in {".", "./"} else path.lstrip("/")
+    return site_url + path
+
+
+def _json_for_script(value: Any) -> str:
+    """JSON that cannot end the `<script>` element it sits in."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+class _PageMetadata:
+    def __init__(self, facts: SiteFacts, page: Page, last_updated: date | None) -> None:
+        self.facts = facts
+        self.page = page
+        self.language = facts.language
+        self.strings = facts.strings
+        self.last_updated = last_updated
+        self.url = _absolute(facts.site_url, page.url)
+        self.title = (page.meta or {}).get("title") or page.title or facts.site_name
+        self.description = (page.meta or {}).get("description") or facts.site_description  # as Material's meta description
+        self.release = self._press_release()
+
+    def _press_release(self) -> PressRelease | None:
+        source = getattr(self.page.file, "norm_src_uri", self.page.file.src_uri)
+        return next((release for release in self.facts.plan.press_releases if press_release_path(release.id) == source), None)
+
+    def text(self, value) -> str:
+        return value.in_language(self.language)
+
+    def alternates(self) -> list[dict[str, str]]:
+        files = getattr(self.page.file, "alternates", {}) or {}
+        return [{"hreflang": language, "href": _absolute(self.facts.site_url, file.url)} for language, file in sorted(files.items())]
+
+    def open_graph(self) -> list[dict[str, str]]:
+        other_locales = [locale for language, locale in OPEN_GRAPH_LOCALES.items() if language != self.language]
+        properties = [
+            ("og:type", "article" if self.release else "website"),
+            ("og:site_name", self.facts.site_name),
+            ("og:title", self.title),
+            ("og:description", self.description),
+            ("og:url", self.url),
+            ("og:locale", OPEN_GRAPH_LOCALES[self.language]),
+            *(("og:locale:alternate", locale) for locale in other_locales),
+        ]
+        if self.release:
+            properties.append(("article:published_time", self.release.published.isoformat()))
+        return [{"property": name, "content": value} for name, value in properties if value]
+
+    def twitter_card(self) -> list[dict[str, str]]:
+        tags = [("twitter:card", "summary"), ("twitter:title", self.title), ("twitter:description", self.description)]
+        return [{"name": name, "content": value} for name, value in tags if value]
+
+    def json_ld(self) -> str:
+        plan = self.facts.plan
+        details = plan.plan
+        publisher = plan.actor(details.publisher)
+        language_url = _absolute(self.facts.site_url, self.facts.language_root)
+        organisation_id = f"{self.facts.site_url}#publisher"
+        report_id = f"{language_url}#plan"
+        organisation = {"@type": "GovernmentOrganization", "@id": organisation_id, "name": self.text(publisher.name)}
+        if publisher.website:
+            organisation["url"] = publisher.website
+        year, month = details.published
+        report = {
+            "@type": "Report",
+            "@id": report_id,
+            "name": self.text(details.title),
+            "alternateName": self.text(details.short_title),
+            "description": self.text(details.summary),
+            "inLanguage": self.language,
+            "datePublished": f"{year:04d}-{month:02d}",
+            "temporalCoverage": f"{details.period.start.isoformat()}/{details.period.end.isoformat()}",
+            "url": language_url,
+            "publisher": {"@id": organisation_id},
+            "author": {"@id": organisation_id},
+        }
+        return _json_for_script({"@context": "https://schema.org", "@graph": [organisation, report, self.page_node(organisation_id, report_id)]})
+
+    def page_node(self, organisation_id: str, report_id: str) -> dict[str, Any]:
+        if self.release:
+            node: dict[str, Any] = {
+                "@type": "NewsArticle",
+                "headline": self.text(self.release.title),
+                "description": self.text(self.release.lead),
+                "datePublished": self.release.published.isoformat(),
+                "mainEntityOfPage": self.url,
+            }
+        else:
+            node = {"@type": "WebPage", "name": self.title, "description": self.description}
+        node.update({"url": self.url, "inLanguage": self.language, "publisher": {"@id": organisation_id}, "about": {"@id": report_id}})
+        if self.release:
+            node["author"] = {"@id": organisation_id}
+        if self.last_updated:
+            node["dateModified"] = self.last_updated.isoformat()
+        return {key: value for key, value in node.items() if value}
+
+    def cite(self) -> dict[str, str]:
+        publisher = self.facts.plan.actor(self.facts.plan.plan.publisher)
+        updated = formatting.format_day(self.last_updated, self.language) if self.last_updated else ""
+        key = "cite_text" if updated else "cite_text_undated"
+        return {
+            "heading": self.strings["cite_heading"],
+            "text": self.strings.format(key, publisher=self.text(publisher.name), title=self.title, site=self.facts.site_name, url=self.url, date=updated),
+        }
+
+    def banner(self) -> dict[str, str] | None:
+        banner = self.facts.banner
+        if banner is None:
+            return None
+        href = ""
+        if banner.link_path:
+            href = get_relative_url(self.facts.language_root + banner.link_path, self.page.url) + (f"#{banner.link_anchor}" if banner.link_anchor else "")
+        return {"text": banner.text, "link_text": banner.link_text, "href": href}
+
+    def feed(self) -> dict[str, str]:
+        href = get_relative_url(self.facts.language_root + FEED, self.page.url)
+        return {"href": href, "title": self.strings["feed_title"]}
+
+    def all(self) -> dict[str, Any]:
+        return {
+            "alternates": self.alternates(),
+            "open_graph": self.open_graph(),
+            "twitter": self.twitter_card(),
+            "json_ld": self.json_ld(),
+            "feed": self.feed(),
+            "cite": self.cite(),
+            "last_updated": self.strings.format("last_updated", date=formatting.format_day(self.last_updated, self.language)) if self.last_updated else "",
+            "banner": self.banner(),
+        }
+
+
+def page_metadata(facts: SiteFacts, page: Page, last_updated: date | None) -> dict[str, Any]:
+    """Everything `overrides/partials/plan-*.html` shows for `page`."""
+    return _PageMetadata(facts, page, last_updated).all()
