@@ -11,7 +11,7 @@ NODE_STAMP := node_modules/.installed-from-lock
 SYS_STAMP  := $(VENV)/.system-packages
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: serve build validate check-links test bench deps system-deps clean
+.PHONY: serve build validate check-links test lint compare-builds bench deps system-deps clean
 
 serve: $(PY_STAMP)
 	$(BIN)/mkdocs serve --strict --dev-addr $(ADDR)
@@ -35,6 +35,16 @@ check-links: $(PY_STAMP)
 
 test: deps
 	$(BIN)/python -m pytest
+
+# Lint and type-check the hook code (settings in pyproject.toml): zero findings, or `make test` fails.
+lint: $(PY_STAMP)
+	$(BIN)/ruff check hooks bench scripts
+	$(BIN)/ruff format --check hooks bench scripts
+	$(BIN)/mypy
+
+# Build BASE (default HEAD) and the working tree with the same inputs; compare every file's sha256.
+compare-builds: $(PY_STAMP)
+	$(BIN)/python scripts/compare_builds.py $(or $(BASE),HEAD)
 
 # Performance figures (bench/run.py): prints a table, writes bench/results.json. BENCH_ARGS="--sections serve" etc.
 # Lighthouse is pinned in bench/package-lock.json, installed here only (make test does not need it).

@@ -53,7 +53,7 @@ def copy_project(destination: Path) -> Path:
 def build_environment(**variables: str) -> dict[str, str]:
     """The environment of a benchmark build: this one, without the banner, plus `variables`."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **variables}
-    for name in ("SOURCE_DATE_EPOCH", "PLAN_SKIP_PDF", "PLAN_DATA_FILE", "PLAN_PDF_CACHE_DIR", "PLAN_GENERATE_PAGES"):
+    for name in ("SOURCE_DATE_EPOCH", "PLAN_SKIP_PDF", "PLAN_DATA_FILE", "PLAN_PDF_CACHE_DIR"):
         if name not in variables:
             environment.pop(name, None)
     return environment

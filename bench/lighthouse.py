@@ -2,7 +2,8 @@
 
 Lighthouse's default configuration is the mobile preset (a phone screen, simulated
 slow 4G and a 4x slower CPU). `CHROME_PATH` points it at /usr/bin/chromium, so no
-browser is downloaded; Chromium gets the flags measured to work here (DESIGN.md).
+browser is downloaded; Chromium gets the flags measured to work here
+(docs-dev/stack-facts.md#chromium).
 The performance score moves with the machine's load (main-thread time is measured,
 then scaled), so each page is run several times and the median is reported, as
 Lighthouse's documentation advises.

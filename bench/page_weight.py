@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 CHROMIUM = "/usr/bin/chromium"
-# Measured to work with Debian's Chromium in containers (DESIGN.md).
+# Measured to work with Debian's Chromium in containers (docs-dev/stack-facts.md#chromium).
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -82,7 +82,7 @@ def run_scale(work_dir: Path, sizes: list[int], runs: int) -> dict[str, object]:
         common = {"PLAN_DATA_FILE": str(data_file), "PLAN_SKIP_PDF": "1", "PLAN_PDF_CACHE_DIR": str(work_dir / "pdf-cache-synthetic")}
         variants = {
             "generated": (generated_project, build_environment(**common)),
-            "handwritten": (handwritten_project, build_environment(**common, PLAN_GENERATE_PAGES="0")),
+            "handwritten": (handwritten_project, build_environment(**common)),
         }
         measured: dict[str, list[BuildRun]] = {name: [] for name in variants}
         for run in range(runs + 1):  # run 0 warms the disk cache and the copies' bytecode; not counted

@@ -8,7 +8,7 @@ the copy's `data/initiatives.yaml` (Danish and English), then both language
 versions of its page are polled until they carry the new title; the feedback
 time is the later of the two. The served plan PDFs are polled too until both
 changed: the title is in the PDF, so it must be rendered again (after the
-build, see hooks/plansite/pdf/preview.py); the benchmark reports how long
+build, see hooks/plansite/serve/pdf_preview.py); the benchmark reports how long
 after the save both are served, and waits for that before the next edit.
 """
 

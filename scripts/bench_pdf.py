@@ -21,6 +21,7 @@ sys.path.insert(0, str(PROJECT_DIR / "hooks"))
 
 from plansite.pdf import downloads as publish  # noqa: E402
 from plansite.i18n.strings import load_strings  # noqa: E402
+from plansite.i18n.view import localize  # noqa: E402
 from plansite.data.validation import load_plan  # noqa: E402
 
 
@@ -29,17 +30,17 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--data", default=str(PROJECT_DIR / "data" / "initiatives.yaml"))
     arguments = parser.parse_args()
-    plan, strings = load_plan(arguments.data), load_strings()
+    localized = localize(load_plan(arguments.data), load_strings())
     rendered: dict[str, list[float]] = {"da": [], "en": []}
     cached: list[float] = []
     downloads = None
     for _ in range(arguments.runs):
         with tempfile.TemporaryDirectory() as cache_dir:
-            downloads = publish.prepare_downloads(plan, strings, Path(arguments.data).parent, Path(cache_dir), "https://menneskehandel.example.org/")
+            downloads = publish.prepare_downloads(localized, Path(arguments.data).parent, Path(cache_dir), "https://menneskehandel.example.org/")
             for language, seconds in downloads.seconds.items():
                 rendered[language].append(seconds)
             started = time.perf_counter()
-            again = publish.prepare_downloads(plan, strings, Path(arguments.data).parent, Path(cache_dir), "https://menneskehandel.example.org/")
+            again = publish.prepare_downloads(localized, Path(arguments.data).parent, Path(cache_dir), "https://menneskehandel.example.org/")
             cached.append(time.perf_counter() - started)
             assert not any(again.rendered.values()), "nothing changed, yet a PDF was rendered again"
     result = {

@@ -4,7 +4,7 @@
 #   poppler-utils  pdfinfo, to read the PDFs' tag trees
 #   default-jre-headless  Java for the Nu Html Checker (vnu.jar)
 #   faketime       runs one of the reproducibility test's two builds days later (libfaketime)
-#   git            "last updated" dates of pages come from the history (plansite/last_updated.py)
+#   git            "last updated" dates of pages come from the history (plansite/site/page_dates.py)
 set -euo pipefail
 
 need=()

@@ -1,0 +1,34 @@
+"""The plan site: from the editors' YAML to the bilingual pages, PDFs, feeds and open data.
+
+Data flows one way, one folder per stage; a stage imports only from the stages
+above it in this list:
+
+- `settings`: every environment variable and project path, read once per build.
+- `data/`: YAML → validated, typed model; knows nothing of MkDocs or languages.
+  `loading` (strict YAML with positions) · `validation` (JSON Schema + meaning,
+  every problem at once) · `text_checks`, `value_checks`, `safe_text` (what a text
+  or value may be) · `documents` (attached files) · `model` (frozen dataclasses) ·
+  `schedule` (`publish_at`) · `problems` (located messages).
+- `i18n/`: the only code that knows languages. `languages` · `strings` (the
+  site's own texts) · `formatting` (dates, money, figures, sizes) · `view` (the
+  plan in one language, which every renderer below reads).
+- `templating`: the one Jinja environment factory for our templates.
+- `site/`: model → MkDocs pages. `pages` + `templates/` (the Markdown of each
+  page) · `virtual_files` (hands them to mkdocs-static-i18n) · `page_checks`
+  (hand-written pages: twins, collisions) · `page_context` (what page templates
+  get: `page_metadata`, `page_dates`, `lifecycle`, `footer`).
+- `outputs/`: the other files of a language: `feeds`, `exports`, `press_kit`
+  (+ `templates/`), registered by `language_outputs` through `files`;
+  `search_index` splits the search index per language.
+- `pdf/`: the plan as PDF/UA-1 (`view` → `render` with `templates/` → `check`),
+  cached, and the files offered for download (`downloads`).
+- `theme/`: fixes to Material: `csp`, `markup_fixes`, `skip_link`,
+  `not_found_page`, `environments` (cheaper theme Jinja environments).
+- `serve/`: what only `mkdocs serve` needs: `errors` (keep serving on a data
+  mistake), `polling`, `pdf_preview` (PDFs rendered after the build).
+- `build`: the state of one build (`SiteBuild`, `LanguageBuild`), which
+  `hooks/main.py` drives from the MkDocs events.
+- `commands/`: the command lines `make validate` and `make check-links`.
+
+`docs-dev/architecture.md` draws the flow and says why each piece is there.
+"""

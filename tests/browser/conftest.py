@@ -1,6 +1,6 @@
 """Browser fixtures: the built site on 127.0.0.1, Debian's Chromium, and one visit of every page.
 
-The site is built once (the `site` fixture of tests/conftest.py) and served by
+The site is built once (the `site` fixture of tests/conftest.py, shared with tests/site/) and served by
 a `http.server` thread on a free port. Chromium is Debian's, driven through
 Playwright (never downloaded). `visits` opens every page of the sitemap, in
 both languages, at a desktop and a phone width, once per session, and records
@@ -20,10 +20,10 @@ import pytest
 from playwright.sync_api import Browser, Playwright, sync_playwright
 
 from browser_visits import PageVisit, ServedSite, page_paths_from_sitemap, visit_pages
+from support.paths import PROJECT_DIR
 
-PROJECT_DIR = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
-# Measured to work on Debian's Chromium in containers (see ../shared/DESIGN.md).
+# Measured to work on Debian's Chromium in containers (docs-dev/stack-facts.md#chromium).
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -77,7 +77,7 @@ def browser() -> Iterator[Browser]:
     """One Chromium per test module.
 
     Module scope, because Playwright's sync API allows one running driver per
-    thread, and other test modules (search) start their own.
+    thread, and `visits` starts its own.
     """
     with sync_playwright() as driver:
         chromium = launch_chromium(driver)

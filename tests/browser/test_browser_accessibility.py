@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from browser_visits import format_violations
+from support.problems import assert_no_problems
 
 pytestmark = pytest.mark.browser
 
@@ -26,5 +27,4 @@ def test_every_page_was_visited(visits, page_paths, width):
 @pytest.mark.parametrize("width", ["desktop", "phone"])
 def test_no_page_has_an_axe_violation(visits, width):
     failing = [visit for visit in visits[width] if visit.axe_violations]
-    if failing:
-        pytest.fail(f"{len(failing)} of {len(visits[width])} pages have axe violations:\n" + "\n".join(map(format_violations, failing)), pytrace=False)
+    assert_no_problems(map(format_violations, failing), f"of {len(visits[width])} pages have axe violations")

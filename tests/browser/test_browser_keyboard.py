@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from browser_visits import ServedSite
+from support.problems import assert_no_problems
 
 pytestmark = pytest.mark.browser
 
@@ -117,7 +118,7 @@ def focus_problems(tab, name: str) -> list[str]:
 @pytest.mark.parametrize("width", WIDTHS)
 def test_every_tab_stop_is_visible_on_screen_with_a_focus_indicator(tab_at, page_paths, width):
     problems = [problem for path in sample_pages(page_paths) for problem in focus_problems(tab_at(path, WIDTHS[width]), f"/{path}")]
-    assert not problems, f"at {WIDTHS[width]}px:\n" + "\n".join(problems)
+    assert_no_problems(problems, f"tab stops without a visible focus at {WIDTHS[width]}px")
 
 
 def test_the_tab_walk_reports_focus_that_cannot_be_seen(canary_tab_at):

@@ -12,11 +12,13 @@ from __future__ import annotations
 import json
 import subprocess
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 
-VNU = Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+from support.paths import PROJECT_DIR
+from support.problems import assert_no_problems
+
+VNU = PROJECT_DIR / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 INVALID_PAGE = "index.html"  # tests/browser/canary/: duplicate id, image without alt
 
 
@@ -46,4 +48,4 @@ def test_vnu_reports_the_errors_of_a_page_made_invalid(vnu_messages, canary_site
 
 def test_no_built_page_has_an_error_or_a_warning(vnu_messages, served_site):
     own = [message for url, messages in vnu_messages.items() if url.startswith(served_site.base_url) or not url for message in messages]
-    assert not own, f"{len(own)} vnu messages:\n" + "\n".join(map(_describe, own))
+    assert_no_problems(map(_describe, own), "vnu messages")

@@ -1,8 +1,9 @@
-"""What a download link says about its file: format, size, page count and language, read from the file.
+"""What a download link can say about its file without being told: size and page count, read from the file.
 
 GOV.UK's rule for links to documents: tell people what they will get before
-they click ("PDF, 214 kB, 18 sider, på dansk"). Nothing here is typed by
-hand: size and page count come from the file itself, at build time.
+they click ("PDF, 214 kB, 18 sider, på dansk"). Nothing of it is typed by
+hand: size and page count come from the file itself, at build time, and
+`plansite.i18n.formatting.describe_document` puts them into words.
 `check_document_files` is the data check behind it: an attached document
 whose file is missing or unreadable is a located problem in the data file.
 """
@@ -13,13 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel.numbers import format_decimal
-
 from plansite.data.loading import LoadedData
 from plansite.data.problems import DataPath, Problem
-from plansite.i18n.strings import Strings
-
-_LOCALES = {"da": "da_DK", "en": "en_GB"}
 
 
 class UnreadableDocument(Exception):
@@ -49,19 +45,6 @@ def read_document_facts(path: Path) -> DocumentFacts:
     except pikepdf.PdfError as error:
         raise UnreadableDocument(f"the file is not a readable PDF: {error}") from None
     return DocumentFacts(size, pages)
-
-
-def format_size(size: int, language: str, strings: Strings) -> str:
-    """`214 kB` below a megabyte, `1,2 MB` from there (decimal units, as file managers show them)."""
-    if size < 1_000_000:
-        return strings.format("document_size_kb", value=format_decimal(max(1, round(size / 1000)), locale=_LOCALES[language]))
-    return strings.format("document_size_mb", value=format_decimal(round(size / 1_000_000, 1), locale=_LOCALES[language]))
-
-
-def describe_document(facts: DocumentFacts, document_language: str, language: str, strings: Strings) -> str:
-    """`PDF, 214 kB, 18 sider, på dansk`, in the page's `language`."""
-    pages = strings["document_pages_one"] if facts.pages == 1 else strings.format("document_pages", count=format_decimal(facts.pages, locale=_LOCALES[language]))
-    return strings.format("document_details", format="PDF", size=format_size(facts.size, language, strings), pages=pages, language=strings[f"document_in_{document_language}"])
 
 
 def check_document_files(loaded: LoadedData) -> Iterator[Problem]:

@@ -221,7 +221,8 @@ class PlanData:
     documents: tuple[Document, ...] = ()
 
     # Lookups by id use indexes built on first use (the model is immutable): a page per
-    # initiative and per actor would otherwise make them quadratic (bench/, issue 8).
+    # initiative and per actor would otherwise make them quadratic (measured with
+    # `make bench`; docs-dev/stack-facts.md#scale).
     @cached_property
     def _by_id(self) -> dict[str, dict[str, Any]]:
         lists = {"focus_areas": self.focus_areas, "actors": self.actors, "initiatives": self.initiatives, "contacts": self.contacts, "key_figures": self.key_figures, "sources": self.sources}

@@ -5,7 +5,8 @@ that is not yet published has no page, no feed entry, no search or sitemap
 entry, no export row and no link anywhere: nothing downstream can leak it.
 
 "Now" is the real current time, or `PLAN_NOW` (an ISO date-time with its UTC
-offset) so tests and previews can look at the site as it will be on a date.
+offset, read by `plansite.settings`) so tests and previews can look at the site
+as it will be on a date.
 Two builds of one commit therefore differ only when an item crosses its
 publishing time between them, which is the point of scheduling.
 """
@@ -13,28 +14,9 @@ publishing time between them, which is the point of scheduling.
 from __future__ import annotations
 
 import dataclasses
-import os
-from datetime import datetime, timezone
+from datetime import datetime
 
 from plansite.data.model import PlanData
-from plansite.data.problems import DataError, Location, Problem
-
-NOW_VARIABLE = "PLAN_NOW"
-
-
-def publication_time(environ: dict[str, str] | os._Environ[str] = os.environ) -> datetime:
-    """The moment the site is built for: `PLAN_NOW` if set, else the current time."""
-    value = environ.get(NOW_VARIABLE, "").strip()
-    if not value:
-        return datetime.now(timezone.utc)
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        moment = None
-    if moment is None or moment.tzinfo is None:
-        location = Location(f"${NOW_VARIABLE}", 1, 1)
-        raise DataError([Problem(location, (), f"'{value}' is not a date and time with a UTC offset", f"set {NOW_VARIABLE} like 2018-09-10T12:00:00+02:00, or unset it to use the current time")])
-    return moment
 
 
 def is_published(publish_at: datetime | None, now: datetime) -> bool:

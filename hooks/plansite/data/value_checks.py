@@ -16,12 +16,11 @@ import re
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from plansite.data.loading import LoadedData
 from plansite.data.problems import DataPath, Problem
+from plansite.i18n.languages import COPENHAGEN
 
-COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 # Lists whose entries get a page at `<section>/<id>/`, next to the section's overview at `<section>/`.
 PAGE_LISTS = {"focus_areas": "focus area", "initiatives": "initiative", "actors": "actor", "press_releases": "press release"}
 OVERVIEW_ID = "index"

@@ -6,12 +6,12 @@ from pathlib import Path
 
 from plansite.data.loading import load_data_file
 from plansite.data.problems import DataError, Location, Problem
+from plansite.i18n.languages import LANGUAGES
 
 STRINGS_DIR = Path(__file__).resolve().parents[3] / "data" / "strings"
-LANGUAGES = ("da", "en")
 
 
-class Strings(dict):
+class Strings(dict[str, str]):
     """Texts of one language; `strings.format(key, **values)` fills in placeholders."""
 
     def format(self, key: str, **values: object) -> str:

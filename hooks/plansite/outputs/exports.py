@@ -22,10 +22,11 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from plansite.data.model import Actor, Initiative, Plan, PlanData, Text
-from plansite.site.pages import actor_path, initiative_path, page_url
-from plansite.i18n.strings import Strings
+from plansite.data.model import Initiative, Plan, PlanData
 from plansite.data.validation import SCHEMA_PATH as SCHEMA_FILE
+from plansite.i18n.strings import Strings
+from plansite.i18n.view import LocalizedPlan
+from plansite.site.pages import actor_path, initiative_path, page_url
 
 JSON_PATH = "data/initiatives.json"
 SCHEMA_PATH = "data/initiatives.schema.json"
@@ -73,29 +74,27 @@ def _plain_fields(value: Any) -> dict[str, Any]:
 class _TableWriter:
     """The CSV tables of one language."""
 
-    def __init__(self, plan: PlanData, language: str, strings: Strings, language_url: str) -> None:
-        self.plan = plan
-        self.language = language
-        self.strings = strings
+    def __init__(self, localized: LocalizedPlan, language_url: str) -> None:
+        self.localized = localized
+        self.plan = localized.plan
+        self.language = localized.language
+        self.strings = localized.strings
         self.language_url = language_url
-
-    def text(self, value: Text | None) -> str:
-        return value.in_language(self.language) if value else ""
 
     def page_address(self, src_uri: str) -> str:
         return self.language_url + page_url(src_uri)
 
     def actor_names(self, actor_ids: tuple[str, ...]) -> str:
-        return "; ".join(self.text(self.plan.actor(actor_id).name) for actor_id in actor_ids)
+        return "; ".join(self.localized.text(self.plan.actor(actor_id).name) for actor_id in actor_ids)
 
     def initiative_titles(self, initiatives: tuple[Initiative, ...]) -> str:
-        return "; ".join(self.text(item.title) for item in initiatives)
+        return "; ".join(self.localized.text(item.title) for item in initiatives)
 
     def sources(self, source_ids: tuple[str, ...]) -> str:
         return " ".join(self.plan.source(source_id).url for source_id in source_ids)
 
     def initiatives(self) -> list[list[str]]:
-        t = self.strings
+        t, localized = self.strings, self.localized
         header = [t["csv_id"], t["csv_title"], t["fact_focus_area"], t["fact_sub_area"], t["fact_plan_link"], t["fact_status"], t["csv_period_start"], t["csv_period_end"], t["fact_lead"], t["fact_partners"], t["fact_target_groups"], t["csv_summary"], t["csv_page"], t["sources"]]
         rows = [header]
         for initiative in self.plan.initiatives:
@@ -103,33 +102,33 @@ class _TableWriter:
             sub_area = next((sub for sub in area.sub_areas if sub.id == initiative.sub_area), None)
             rows.append([
                 initiative.id,
-                self.text(initiative.title),
-                t.format("focus_area_heading", number=area.number, title=self.text(area.title)),
-                self.text(sub_area.title) if sub_area else "",
-                t[f"plan_link_{initiative.plan_link}"],
-                t[f"status_{initiative.status}"] if initiative.status else "",
+                localized.text(initiative.title),
+                localized.focus_area_title(area),
+                localized.text(sub_area.title) if sub_area else "",
+                localized.plan_link_label(initiative),
+                localized.status_label(initiative),
                 initiative.period.start.isoformat() if initiative.period else "",
                 initiative.period.end.isoformat() if initiative.period else "",
                 self.actor_names(initiative.lead),
                 self.actor_names(initiative.partners),
-                "; ".join(self.text(group) for group in initiative.target_groups),
-                self.text(initiative.summary),
+                "; ".join(localized.text(group) for group in initiative.target_groups),
+                localized.text(initiative.summary),
                 self.page_address(initiative_path(initiative.id)),
                 self.sources(initiative.sources),
             ])
         return rows
 
     def actors(self) -> list[list[str]]:
-        t = self.strings
+        t, localized = self.strings, self.localized
         header = [t["csv_id"], t["csv_name"], t["fact_short_name"], t["fact_type"], t["fact_parent"], t["fact_website"], t["leads"], t["takes_part_in"], t["csv_page"], t["sources"]]
         rows = [header]
         for actor in self.plan.actors:
             rows.append([
                 actor.id,
-                self.text(actor.name),
+                localized.text(actor.name),
                 actor.short_name or "",
-                t[f"actor_type_{actor.type}"],
-                self.text(self.plan.actor(actor.parent).name) if actor.parent else "",
+                localized.actor_type_label(actor.type),
+                localized.text(self.plan.actor(actor.parent).name) if actor.parent else "",
                 actor.website or "",
                 self.initiative_titles(self.plan.initiatives_led_by(actor.id)),
                 self.initiative_titles(self.plan.initiatives_with_partner(actor.id)),
@@ -145,11 +144,11 @@ def _csv_bytes(rows: list[list[str]], delimiter: str) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def initiatives_csv(plan: PlanData, language: str, strings: Strings, language_url: str) -> bytes:
-    """One row per initiative, in `language`; `language_url` is the absolute URL of that language's home."""
-    return _csv_bytes(_TableWriter(plan, language, strings, language_url).initiatives(), CSV_DELIMITERS[language])
+def initiatives_csv(localized: LocalizedPlan, language_url: str) -> bytes:
+    """One row per initiative, in the view's language; `language_url` is the absolute URL of that language's home."""
+    return _csv_bytes(_TableWriter(localized, language_url).initiatives(), CSV_DELIMITERS[localized.language])
 
 
-def actors_csv(plan: PlanData, language: str, strings: Strings, language_url: str) -> bytes:
-    """One row per actor, in `language`; `language_url` is the absolute URL of that language's home."""
-    return _csv_bytes(_TableWriter(plan, language, strings, language_url).actors(), CSV_DELIMITERS[language])
+def actors_csv(localized: LocalizedPlan, language_url: str) -> bytes:
+    """One row per actor, in the view's language; `language_url` is the absolute URL of that language's home."""
+    return _csv_bytes(_TableWriter(localized, language_url).actors(), CSV_DELIMITERS[localized.language])

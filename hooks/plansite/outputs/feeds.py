@@ -15,12 +15,12 @@ from datetime import datetime, time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import jinja2
-
-from plansite.i18n.formatting import COPENHAGEN
+from plansite import templating
 from plansite.data.model import PlanData, PressRelease, Update
-from plansite.site.pages import FEED, PRESS, page_url, press_release_path, update_anchor
+from plansite.i18n.languages import COPENHAGEN
 from plansite.i18n.strings import Strings
+from plansite.i18n.view import LocalizedPlan
+from plansite.site.pages import FEED, PRESS, page_url, press_release_path, update_anchor
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 
@@ -42,10 +42,12 @@ def update_moment(update: Update) -> datetime:
 
 
 class _FeedWriter:
-    def __init__(self, plan: PlanData, language: str, strings: Strings, site_url: str, language_url: str) -> None:
-        self.plan = plan
-        self.language = language
-        self.strings = strings
+    def __init__(self, localized: LocalizedPlan, site_url: str, language_url: str) -> None:
+        plan, language = localized.plan, localized.language
+        self.localized = localized
+        self.plan = localized.plan
+        self.language = localized.language
+        self.strings = localized.strings
         self.language_url = language_url
         self.tag_prefix = f"tag:{urlsplit(site_url).hostname or 'localhost'},{plan.plan.announced.year}:{language}/"
 
@@ -54,8 +56,8 @@ class _FeedWriter:
             id=f"{self.tag_prefix}press/{release.id}",
             kind="press-release",
             kind_label=self.strings["feed_kind_press_release"],
-            title=release.title.in_language(self.language),
-            summary=release.lead.in_language(self.language),
+            title=self.localized.text(release.title),
+            summary=self.localized.text(release.lead),
             url=self.language_url + page_url(press_release_path(release.id)),
             published=release.published,
         )
@@ -65,8 +67,8 @@ class _FeedWriter:
             id=f"{self.tag_prefix}update/{update.id}",
             kind="update",
             kind_label=self.strings["feed_kind_update"],
-            title=update.title.in_language(self.language),
-            summary=" ".join(update.text.in_language(self.language).split()),
+            title=self.localized.text(update.title),
+            summary=" ".join(self.localized.text(update.text).split()),
             url=f"{self.language_url}{page_url(PRESS)}#{update_anchor(update.id)}",
             published=update_moment(update),
         )
@@ -77,7 +79,7 @@ class _FeedWriter:
 
     def feed(self) -> dict[str, object]:
         entries = self.entries()
-        publisher = self.plan.actor(self.plan.plan.publisher)
+        publisher = self.localized.publisher()
         announced = datetime.combine(self.plan.plan.announced, time(0), tzinfo=COPENHAGEN)
         return {
             "language": self.language,
@@ -87,7 +89,7 @@ class _FeedWriter:
             "updated": _rfc3339(max((entry.published for entry in entries), default=announced)),
             "self_url": self.language_url + FEED,
             "alternate_url": self.language_url + page_url(PRESS),
-            "author": publisher.name.in_language(self.language),
+            "author": self.localized.publisher_name(),
             "author_url": publisher.website or "",
             # An item is not tracked after publication, so it was last updated when it was published.
             "entries": [{**dataclasses.asdict(entry), "published": _rfc3339(entry.published), "updated": _rfc3339(entry.published)} for entry in entries],
@@ -98,18 +100,7 @@ def _rfc3339(moment: datetime) -> str:
     return moment.isoformat(timespec="seconds")
 
 
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-
-
-def render_feed(plan: PlanData, language: str, strings: Strings, site_url: str, language_url: str) -> str:
-    """The Atom feed of `language`; `language_url` is the absolute URL of that language's home."""
-    feed = _FeedWriter(plan, language, strings, site_url, language_url).feed()
-    return _environment().get_template("feed.xml").render(feed=feed)
+def render_feed(localized: LocalizedPlan, site_url: str, language_url: str) -> str:
+    """The Atom feed of the view's language; `language_url` is the absolute URL of that language's home."""
+    feed = _FeedWriter(localized, site_url, language_url).feed()
+    return templating.template_environment(TEMPLATES_DIR, autoescape=True).get_template("feed.xml").render(feed=feed)

@@ -7,9 +7,9 @@ mkdocs-static-i18n has rebuilt the file list of the current language:
 - content files: MkDocs writes their bytes to the site;
 - self-written files: their source *is* their destination, which MkDocs takes
   to mean that a plugin writes them itself (`File.copy_file` ignores the
-  `SameFileError`). Used for what exists only after every language is built
-  (the press kits) and for language-neutral files that the default language's
-  build has already written (the JSON export and its schema).
+  `SameFileError`; docs-dev/stack-facts.md#mkdocs-self-written-files). Used for
+  language-neutral files that the default language's build has already written
+  (the JSON export and its schema).
 """
 
 from __future__ import annotations
@@ -20,11 +20,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 GENERATED_BY = "plansite"
-
-
-def language_root(config: MkDocsConfig, language: str) -> str:
-    """The folder of a language in the built site: `` for the default language, `en/` for English."""
-    return "" if language == config.plugins["i18n"].default_language else f"{language}/"
 
 
 def absolute_url(config: MkDocsConfig, path: str) -> str:

@@ -10,47 +10,38 @@ fixed permissions and compression, so two builds of one commit are identical.
 from __future__ import annotations
 
 import io
-import os
 import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
 
-import jinja2
-
-from plansite.i18n import formatting
-from plansite.data.model import Contact, PlanData, Text
-from plansite.site.pages import page_url, press_release_path
+from plansite import templating
+from plansite.data.model import Contact, PlanData
 from plansite.i18n.strings import Strings
+from plansite.i18n.view import LocalizedPlan
+from plansite.site.pages import page_url, press_release_path
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 EARLIEST_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+FACT_SHEET_FACTS = ("fact_plan_period", "fact_budget", "fact_in_force", "fact_publisher", "fact_minister", "fact_published")
 
 
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
-        autoescape=False,  # plain text and Markdown files, not HTML
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+def _one_line(text: str) -> str:
+    """The text with its line breaks and runs of spaces collapsed: one item of a Markdown list."""
+    return " ".join(text.split())
 
 
 class _PressKitWriter:
-    def __init__(self, plan: PlanData, language: str, strings: Strings, language_url: str) -> None:
-        self.plan = plan
-        self.language = language
-        self.strings = strings
+    def __init__(self, localized: LocalizedPlan, language_url: str) -> None:
+        self.localized = localized
+        self.plan = localized.plan
+        self.language = localized.language
+        self.strings = localized.strings
         self.language_url = language_url
-        self.environment = _environment()
-
-    def text(self, value: Text) -> str:
-        return value.in_language(self.language)
+        self.environment = templating.template_environment(TEMPLATES_DIR, autoescape=False)  # plain text and Markdown files, not HTML
 
     def contact_line(self, contact: Contact) -> str:
         organisation = self.plan.actor(contact.organisation)
-        parts = [contact.name, self.text(contact.role), self.text(organisation.name)]
+        parts = [contact.name, self.localized.text(contact.role), self.localized.text(organisation.name)]
         if contact.phone:
             parts.append(f"{self.strings['phone']} {contact.phone}")
         if contact.email:
@@ -58,24 +49,15 @@ class _PressKitWriter:
         return ", ".join(parts)
 
     def fact_sheet(self) -> str:
-        details = self.plan.plan
-        publisher = self.plan.actor(details.publisher)
-        facts = [
-            (self.strings["fact_plan_period"], formatting.format_period(details.period, self.language)),
-            (self.strings["fact_budget"], formatting.format_money(details.budget.amount, self.language, self.strings)),
-            (self.strings["fact_in_force"], formatting.format_day(details.in_force, self.language)),
-            (self.strings["fact_publisher"], self.text(publisher.name)),
-            (self.strings["fact_minister"], f"{details.minister.name}, {self.text(details.minister.title)}"),
-            (self.strings["fact_published"], formatting.format_month(*details.published, self.language)),
-        ]
-        figures = [
-            {"value": formatting.format_figure(figure, self.language, self.strings), "label": self.text(figure.label), "context": " ".join(self.text(figure.context).split()) if figure.context else ""}
-            for figure in self.plan.key_figures
-        ]
-        focus_areas = [(self.strings.format("focus_area_heading", number=area.number, title=self.text(area.title)), " ".join(self.text(area.summary).split())) for area in self.plan.focus_areas]
+        localized = self.localized
+        plan_facts = localized.plan_facts()
+        # The fact sheet names the publisher without its short name.
+        facts = [(plan_facts[key]["label"], localized.publisher_name() if key == "fact_publisher" else plan_facts[key]["value"]) for key in FACT_SHEET_FACTS]
+        figures = [{**figure, "context": _one_line(figure["context"])} for figure in localized.key_figures(self.plan.key_figures)]
+        focus_areas = [(localized.focus_area_title(area), _one_line(localized.text(area.summary))) for area in self.plan.focus_areas]
         contacts = [self.contact_line(contact) for contact in self.plan.contacts]
         return self.environment.get_template("fact-sheet.md").render(
-            t=self.strings, text=self.text, plan=self.plan, facts=facts, figures=figures, focus_areas=focus_areas, contacts=contacts, site_url=self.language_url,
+            t=self.strings, text=localized.text, plan=self.plan, facts=facts, figures=figures, focus_areas=focus_areas, contacts=contacts, site_url=self.language_url,
         )
 
     def press_releases(self) -> dict[str, str]:
@@ -83,20 +65,19 @@ class _PressKitWriter:
         files = {}
         for release in self.plan.press_releases_newest_first():
             files[self.strings.format("press_kit_release_file", id=release.id)] = template.render(
-                t=self.strings, text=self.text, release=release,
-                moment=formatting.format_moment(release.published, self.language, self.strings),
+                t=self.strings, text=self.localized.text, release=release,
+                moment=self.localized.press_moment(release),
                 contact=self.contact_line(self.plan.contact(release.contact)),
                 url=self.language_url + page_url(press_release_path(release.id)),
             )
         return files
 
 
-def zip_timestamp(environ: dict[str, str] | os._Environ[str] = os.environ) -> tuple[int, int, int, int, int, int]:
+def zip_timestamp(source_date_epoch: int | None) -> tuple[int, int, int, int, int, int]:
     """The one timestamp of every zip entry: `SOURCE_DATE_EPOCH` (UTC) if set, else 1980-01-01."""
-    value = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not value.isdigit():
+    if source_date_epoch is None:
         return EARLIEST_ZIP_TIME
-    moment = datetime.fromtimestamp(int(value), timezone.utc)
+    moment = datetime.fromtimestamp(source_date_epoch, timezone.utc)
     return max(EARLIEST_ZIP_TIME, moment.timetuple()[:6])
 
 
@@ -113,11 +94,11 @@ def deterministic_zip(entries: dict[str, bytes], timestamp: tuple[int, int, int,
     return buffer.getvalue()
 
 
-def build_press_kit(plan: PlanData, language: str, strings: Strings, language_url: str, plan_pdf: tuple[str, bytes] | None) -> bytes:
-    """The press kit of `language`; `plan_pdf` is (file name, bytes) of the plan PDF when the build made one."""
-    writer = _PressKitWriter(plan, language, strings, language_url)
-    entries = {strings["press_kit_fact_sheet_file"]: writer.fact_sheet().encode("utf-8")}
+def build_press_kit(localized: LocalizedPlan, language_url: str, plan_pdf: tuple[str, bytes] | None, source_date_epoch: int | None = None) -> bytes:
+    """The press kit of the view's language; `plan_pdf` is (file name, bytes) of the plan PDF when the build made one."""
+    writer = _PressKitWriter(localized, language_url)
+    entries = {localized.strings["press_kit_fact_sheet_file"]: writer.fact_sheet().encode("utf-8")}
     entries.update({name: text.encode("utf-8") for name, text in writer.press_releases().items()})
     if plan_pdf is not None:
         entries[plan_pdf[0]] = plan_pdf[1]
-    return deterministic_zip(entries, zip_timestamp())
+    return deterministic_zip(entries, zip_timestamp(source_date_epoch))

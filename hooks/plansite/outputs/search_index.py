@@ -2,7 +2,7 @@
 
 mkdocs-static-i18n collects the entries of every language build and writes
 them into one `search/search_index.json` at the end of the default language's
-build (see ../shared/DESIGN.md). Once that is written, this module splits it:
+build (docs-dev/stack-facts.md#static-i18n-search). Once that is written, this module splits it:
 the default language keeps `search/search_index.json`, and each other language
 gets `<language>/search/search_index.json` with its locations relative to its
 own folder and its own `lang`. English pages are pointed at their index by
@@ -12,7 +12,7 @@ own folder and its own `lang`. English pages are pointed at their index by
 
 The query pipeline stays Material's default for each language (stop words, no
 stemmer): with a stemmer, Material's trailing `*` on every query term makes
-whole-word queries miss (see DESIGN.md).
+whole-word queries miss (docs-dev/stack-facts.md#static-i18n-search).
 """
 
 from __future__ import annotations

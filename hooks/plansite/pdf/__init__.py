@@ -3,9 +3,14 @@
 - `view`: what the printed plan shows, per language (from the model).
 - `render`: the print template → HTML → WeasyPrint → PDF bytes (fails on WeasyPrint errors).
 - `tagging`: carries `lang` of passages into the PDF's structure tree.
-- `check` (with `text`): the accessibility checks every plan PDF must pass.
+- `artifacts`: running headers and page numbers become artifacts.
+- `check` (with `structure`, `text`): the accessibility checks every plan PDF must pass.
 - `cache`: re-render only when an input changed.
-- `preview`: under `mkdocs serve`, render changed PDFs after the build, off the editor's wait.
-- `documents`: size and page count of a PDF, and how a link describes it.
-- `publish`: what one build offers, copied into each language's site tree.
+- `downloads`: what one build offers, copied into each language's site tree.
+- `templates/`: the print template and CSS (not published: MkDocs never sees them).
+
+Under `mkdocs serve` changed PDFs are rendered after the build by
+`plansite.serve.pdf_preview`; size and page count of attached documents are read by
+`plansite.data.documents`. Why each WeasyPrint workaround exists:
+docs-dev/stack-facts.md#weasyprint.
 """

@@ -6,7 +6,8 @@ links them nowhere in the structure tree ("it could be included in tree as
 Artifact, but that's only allowed in PDF 2.0", weasyprint/pdf/tags.py). Such
 content is neither real content nor an artifact, which PDF/UA forbids. This
 pass turns each of those sequences into an `/Artifact` sequence and drops
-them from the parent tree; `plansite.pdf.check` refuses any that remain.
+them from the parent tree; `plansite.pdf.check` refuses any that remain
+(docs-dev/stack-facts.md#weasyprint-margin-boxes).
 """
 
 from __future__ import annotations

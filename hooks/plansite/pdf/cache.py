@@ -3,7 +3,8 @@
 The key is a SHA-256 over everything the PDF is made from: the language's
 print view (the plan data and texts it shows), the print template and CSS,
 the font files, the source of this package, the WeasyPrint and pikepdf
-versions, and `SOURCE_DATE_EPOCH` when set (it is written into the file).
+versions, and the creation date written into the file when it is fixed
+(`SOURCE_DATE_EPOCH`; the caller passes it in `extra`).
 A rendered PDF is kept as `.cache/pdf/plan-<language>-<key>.pdf`; older
 files of that language are removed when a new one is written.
 """
@@ -34,7 +35,7 @@ def cache_key(view: dict[str, Any], files: list[Path], extra: dict[str, str]) ->
     digest.update(json.dumps(view, ensure_ascii=False, sort_keys=True).encode("utf-8"))
     for path in files:
         digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
-    versions = {"weasyprint": weasyprint.__version__, "pikepdf": pikepdf.__version__, "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH", ""), **extra}
+    versions = {"weasyprint": weasyprint.__version__, "pikepdf": pikepdf.__version__, **extra}
     digest.update(json.dumps(versions, sort_keys=True).encode("utf-8"))
     return digest.hexdigest()
 

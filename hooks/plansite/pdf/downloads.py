@@ -20,14 +20,18 @@ from typing import Any
 
 from mkdocs.utils import get_relative_url
 
+from plansite.data.documents import DocumentFacts, UnreadableDocument, read_document_facts
 from plansite.data.model import PlanData
-from plansite.site.pages import ABOUT, page_url as page_url_of
+from plansite.i18n.formatting import describe_document
+from plansite.i18n.languages import LANGUAGES, language_root
+from plansite.i18n.strings import Strings
+from plansite.i18n.view import LocalizedPlan
 from plansite.pdf import cache
 from plansite.pdf.check import check_pdf
-from plansite.data.documents import DocumentFacts, UnreadableDocument, describe_document, read_document_facts
-from plansite.pdf.render import FONTS_DIR, STYLESHEET, RenderError, render_pdf
+from plansite.pdf.render import FONTS_DIR, STYLESHEET, RenderError, creation_date, render_pdf
 from plansite.pdf.view import build_print_view
-from plansite.i18n.strings import LANGUAGES, Strings
+from plansite.site.pages import ABOUT
+from plansite.site.pages import page_url as page_url_of
 
 log = logging.getLogger("mkdocs.hooks.plansite.pdf")
 
@@ -84,30 +88,36 @@ class PlanPdfJob:
         return cache.store(self.cache_dir, self.language, self.key, content)
 
 
-# Given a job, returns the PDF to offer now (or None) and renders the job's PDF later (see `preview`).
+# Given a job, returns the PDF to offer now (or None) and renders the job's PDF later (`serve.pdf_preview`).
 Defer = Callable[[PlanPdfJob], Path | None]
 
 
-def prepare_downloads(plan: PlanData, strings: dict[str, Strings], data_dir: Path, cache_dir: Path, site_url: str, render_plan: bool = True, defer: Defer | None = None) -> Downloads:
+def prepare_downloads(
+    localized: dict[str, LocalizedPlan], data_dir: Path, cache_dir: Path, site_url: str,
+    render_plan: bool = True, defer: Defer | None = None, source_date_epoch: int | None = None,
+) -> Downloads:
     """Render (or reuse) both plan PDFs and read the attached documents; raise `PdfFailed` on any problem.
 
     With `defer` (`mkdocs serve`), no PDF is rendered here: each language's job
     goes to `defer`, and the pages link the PDF it returns.
     """
     try:
-        return _prepare_downloads(plan, strings, data_dir, cache_dir, site_url, render_plan, defer)
+        return _prepare_downloads(localized, data_dir, cache_dir, site_url, render_plan, defer, source_date_epoch)
     except (RenderError, UnreadableDocument) as error:
         raise PdfFailed(str(error)) from None
 
 
-def _prepare_downloads(plan: PlanData, strings: dict[str, Strings], data_dir: Path, cache_dir: Path, site_url: str, render_plan: bool, defer: Defer | None) -> Downloads:
+def _prepare_downloads(
+    localized: dict[str, LocalizedPlan], data_dir: Path, cache_dir: Path, site_url: str,
+    render_plan: bool, defer: Defer | None, source_date_epoch: int | None,
+) -> Downloads:
     plan_pdfs: dict[str, Download] = {}
     seconds: dict[str, float] = {}
     rendered_languages: dict[str, bool] = {}
     if render_plan:
         for language in LANGUAGES:
             started = time.perf_counter()
-            job = _plan_pdf_job(plan, language, strings[language], cache_dir, site_url)
+            job = plan_pdf_job(localized[language], cache_dir, site_url, source_date_epoch)
             if defer is not None:
                 path, rendered = defer(job), False
                 if path is None:
@@ -117,32 +127,35 @@ def _prepare_downloads(plan: PlanData, strings: dict[str, Strings], data_dir: Pa
                 log.info("Plan PDF (%s): %s in %.2f s", language, "rendered and checked" if rendered else "unchanged, taken from the cache", time.perf_counter() - started)
             seconds[language] = time.perf_counter() - started
             rendered_languages[language] = rendered
-            plan_pdfs[language] = Download(language, strings[language]["pdf_download"], path, posixpath.join(PLAN_PDF_DIR, strings[language]["pdf_file_name"]), read_document_facts(path))
+            strings = localized[language].strings
+            plan_pdfs[language] = Download(language, strings["pdf_download"], path, posixpath.join(PLAN_PDF_DIR, strings["pdf_file_name"]), read_document_facts(path))
     documents = {
         language: tuple(
             Download(
                 document.language,
-                document.title.in_language(language),
+                localized[language].text(document.title),
                 data_dir / document.file,
                 posixpath.join(DOCUMENTS_DIR, f"{document.id}.pdf"),
                 read_document_facts(data_dir / document.file),
                 document.accessible_format_contact,
-                document.description.in_language(language) if document.description else "",
+                localized[language].text(document.description),
             )
-            for document in plan.documents
+            for document in localized[language].plan.documents
         )
         for language in LANGUAGES
     }
     return Downloads(plan_pdfs, documents, seconds, rendered_languages)
 
 
-def _plan_pdf_job(plan: PlanData, language: str, strings: Strings, cache_dir: Path, site_url: str) -> PlanPdfJob:
-    view = build_print_view(plan, language, strings, site_url)
-    required_texts = [initiative.title.in_language(language) for initiative in plan.initiatives]
-    key = cache.cache_key(view, cache.input_files(STYLESHEET.parent, FONTS_DIR), {"required_texts": "\n".join(required_texts)})
+def plan_pdf_job(localized: LocalizedPlan, cache_dir: Path, site_url: str, source_date_epoch: int | None) -> PlanPdfJob:
+    language = localized.language
+    view = build_print_view(localized, site_url)
+    required_texts = [localized.text(initiative.title) for initiative in localized.plan.initiatives]
+    fixed_date = {"source_date_epoch": str(source_date_epoch) if source_date_epoch is not None else ""}
+    key = cache.cache_key(view, cache.input_files(STYLESHEET.parent, FONTS_DIR), {"required_texts": "\n".join(required_texts), **fixed_date})
 
     def render_and_check() -> bytes:
-        content = render_pdf(view, view["link_descriptions"])
+        content = render_pdf(view, view["link_descriptions"], creation_date(source_date_epoch))
         findings = check_pdf(content, language, required_texts, name=f"plan PDF ({language})")
         if findings:
             raise PdfFailed("\n".join(["The plan PDF fails its accessibility checks:", *(f"  {finding}" for finding in findings)]))
@@ -151,14 +164,9 @@ def _plan_pdf_job(plan: PlanData, language: str, strings: Strings, cache_dir: Pa
     return PlanPdfJob(language, cache_dir, key, render_and_check)
 
 
-def language_root(language: str, default_language: str) -> str:
-    """Where a language's tree starts in the site: `` for the default language, `en/` for English."""
-    return "" if language == default_language else f"{language}/"
-
-
-def publish_downloads(downloads: Downloads, language: str, default_language: str, site_dir: Path) -> None:
+def publish_downloads(downloads: Downloads, language: str, site_dir: Path) -> None:
     """Copy this language's files into its tree of the built site (only when their bytes differ)."""
-    root = site_dir / language_root(language, default_language)
+    root = site_dir / language_root(language)
     items = [*([downloads.plan_pdfs[language]] if language in downloads.plan_pdfs else []), *downloads.documents.get(language, ())]
     for item in items:
         target = root / item.site_path
@@ -168,11 +176,11 @@ def publish_downloads(downloads: Downloads, language: str, default_language: str
             target.write_bytes(content)
 
 
-def page_downloads(downloads: Downloads | None, language: str, default_language: str, page_url: str, strings: Strings) -> dict[str, Any]:
+def page_downloads(downloads: Downloads | None, language: str, page_url: str, strings: Strings) -> dict[str, Any]:
     """What `partials/plan-downloads.html` shows on one page: the plan PDF, and on the about page the attached documents."""
     if downloads is None:
         return {"plan_pdf": None, "documents": []}
-    root = language_root(language, default_language)
+    root = language_root(language)
     with_documents = page_url == root + page_url_of(ABOUT)
 
     def link(item: Download) -> dict[str, Any]:

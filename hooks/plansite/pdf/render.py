@@ -1,10 +1,11 @@
 """Render the printed plan of one language to a tagged PDF/UA-1 file with WeasyPrint.
 
-The HTML comes from the Jinja print template `overrides/pdf/plan.html` and the
-view of `plansite.pdf.view`; the look from `overrides/pdf/plan.css`; the font
+The HTML comes from the Jinja print template `templates/plan.html` and the
+view of `plansite.pdf.view`; the look from `templates/plan.css`; the font
 from `assets/fonts/`. WeasyPrint only *logs* an ERROR for what makes a PDF
 inaccessible (an image without `alt`, a document without `lang`) and writes
-the file anyway, so every ERROR it logs while rendering fails the render.
+the file anyway, so every ERROR it logs while rendering fails the render
+(docs-dev/stack-facts.md#weasyprint-errors).
 Two passes with pikepdf then finish the file: running headers and page
 numbers become artifacts (`artifacts`), internal links get readable
 descriptions.
@@ -14,7 +15,6 @@ from __future__ import annotations
 
 import io
 import logging
-import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,7 +22,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-import jinja2
 import markdown
 import pikepdf
 from markupsafe import Markup, escape
@@ -30,6 +29,7 @@ from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
+from plansite import templating
 from plansite.pdf.artifacts import mark_orphans_as_artifacts
 from plansite.pdf.tagging import lang_attributes_tagged
 
@@ -49,15 +49,8 @@ class RenderError(Exception):
 
 def render_html(view: dict[str, Any], created: str | None) -> str:
     """The print HTML of one language's view."""
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    environment.filters["markdown"] = markdown_to_html
-    environment.filters["page_counter"] = page_counter_content
+    filters = {"markdown": markdown_to_html, "page_counter": page_counter_content}
+    environment = templating.template_environment(TEMPLATE_DIR, autoescape=True, keep_trailing_newline=False, filters=filters)
     return environment.get_template(TEMPLATE).render(doc=view, created=created)
 
 
@@ -77,10 +70,10 @@ def page_counter_content(label: str) -> Markup:
     return Markup(" ".join(parts))
 
 
-def creation_date() -> str:
+def creation_date(source_date_epoch: int | None = None) -> str:
     """The PDF's creation date (W3C format): `SOURCE_DATE_EPOCH` when set, so two builds give the same bytes."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+    epoch = source_date_epoch
+    moment = datetime.fromtimestamp(epoch, timezone.utc) if epoch is not None else datetime.now(timezone.utc)
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 

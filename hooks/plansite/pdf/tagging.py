@@ -8,7 +8,8 @@ document's gets that `/Lang`.
 
 This wraps `weasyprint.pdf.tags._build_box_tree`, a private function, so it
 is tied to the pinned WeasyPrint version; the PDF checks
-(`plansite.pdf.check`) and tests prove the result on the real output.
+(`plansite.pdf.check`) and tests prove the result on the real output
+(docs-dev/stack-facts.md#weasyprint-lang).
 """
 
 from __future__ import annotations

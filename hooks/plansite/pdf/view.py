@@ -1,6 +1,6 @@
 """What the printed plan shows, in one language: every text computed here, laid out by the print template.
 
-The view is plain data (dicts, lists, strings) for `overrides/pdf/plan.html`:
+The view is plain data (dicts, lists, strings) for `templates/plan.html`:
 labels, dates, money and ordering are decided here so that the template only
 loops and escapes. Long texts stay Markdown and are turned into HTML by the
 template's `markdown` filter.
@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from plansite.i18n import formatting
-from plansite.data.model import Actor, Initiative, PlanData, Text
-from plansite.i18n.strings import LANGUAGES, Strings
+from plansite.data.model import Actor, FocusArea, Initiative, PlanData, RelatedPlan
+from plansite.i18n.languages import other_languages
+from plansite.i18n.strings import Strings
+from plansite.i18n.view import LocalizedPlan
 
-ACTOR_TYPES = ("ministry", "agency", "police", "prosecution", "court", "ngo", "research", "other")
+COVER_FACTS = ("fact_plan_period", "fact_publisher", "fact_minister", "fact_published")
 
 
 def anchor(kind: str, item_id: str) -> str:
@@ -23,19 +24,17 @@ def anchor(kind: str, item_id: str) -> str:
 
 
 class _PrintView:
-    def __init__(self, plan: PlanData, language: str, strings: Strings, site_url: str) -> None:
-        self.plan = plan
-        self.language = language
-        self.strings = strings
+    def __init__(self, localized: LocalizedPlan, site_url: str) -> None:
+        self.localized = localized
+        self.plan = localized.plan
+        self.language = localized.language
+        self.strings = localized.strings
         self.site_url = site_url
-        self.source_numbers = {source.id: number for number, source in enumerate(plan.sources, start=1)}
+        self.source_numbers = {source.id: number for number, source in enumerate(self.plan.sources, start=1)}
 
-    def text(self, value: Text) -> str:
-        return value.in_language(self.language)
-
-    def actor_name(self, actor: Actor) -> str:
-        name = self.text(actor.name)
-        return f"{name} ({actor.short_name})" if actor.short_name and actor.short_name not in name else name
+    def actor_names(self, actor_ids: tuple[str, ...]) -> str:
+        """`Rigspolitiet (RP); Anklagemyndigheden`."""
+        return "; ".join(self.localized.actor_name(self.plan.actor(actor_id)) for actor_id in actor_ids)
 
     def cited(self, source_ids: tuple[str, ...]) -> str:
         """`Kilder: 1, 4, 12` — numbers of the sources list at the end of the document."""
@@ -44,7 +43,8 @@ class _PrintView:
 
     def build(self) -> dict[str, Any]:
         plan = self.plan.plan
-        other_language = next(language for language in LANGUAGES if language != self.language)
+        other_language = other_languages(self.language)[0]
+        facts = self.localized.plan_facts()
         sections = {
             "introduction": {"anchor": "introduction", "title": self.strings["introduction"]},
             "budget": {"anchor": "budget", "title": self.strings["pdf_budget_heading"]},
@@ -55,17 +55,12 @@ class _PrintView:
         focus_areas = [self.focus_area(area) for area in self.plan.focus_areas]
         return {
             "language": self.language,
-            "title": self.text(plan.title),
-            "running_title": self.text(plan.short_title),
-            "description": self.text(plan.summary),
-            "publisher": self.actor_name(self.plan.actor(plan.publisher)),
-            "series": self.strings.format("series_text", ordinal=formatting.format_ordinal(plan.series_number, self.language), year=plan.series_start_year),
-            "cover_facts": [
-                {"label": self.strings["fact_plan_period"], "value": formatting.format_period(plan.period, self.language)},
-                {"label": self.strings["fact_publisher"], "value": self.actor_name(self.plan.actor(plan.publisher))},
-                {"label": self.strings["fact_minister"], "value": f"{plan.minister.name}, {self.text(plan.minister.title)}"},
-                {"label": self.strings["fact_published"], "value": formatting.format_month(*plan.published, self.language)},
-            ],
+            "title": self.localized.text(plan.title),
+            "running_title": self.localized.text(plan.short_title),
+            "description": self.localized.text(plan.summary),
+            "publisher": facts["fact_publisher"]["value"],
+            "series": self.localized.series_text(),
+            "cover_facts": [facts[key] for key in COVER_FACTS],
             "other_title": {"label": self.strings["pdf_title_in_other_language"], "language": other_language, "text": plan.title.in_language(other_language)},
             "contents_heading": self.strings["pdf_contents"],
             "contents": [
@@ -75,15 +70,15 @@ class _PrintView:
                 *({**sections[key], "children": []} for key in ("actors", "sources", "about")),
             ],
             "sections": sections,
-            "summary": self.text(plan.summary),
-            "introduction": self.text(plan.introduction),
+            "summary": self.localized.text(plan.summary),
+            "introduction": self.localized.text(plan.introduction),
             "objectives_heading": self.strings["objectives"],
             "objectives_note": self.strings["objectives_note"],
-            "objectives": [self.text(objective.text) for objective in plan.objectives],
+            "objectives": [self.localized.text(objective.text) for objective in plan.objectives],
             "series_heading": self.strings["series"],
             "related_plans": self.related_plans(),
             "plan_sources": self.cited(plan.sources),
-            "budget": self.budget(),
+            "budget": self.budget(facts),
             "focus_areas": focus_areas,
             "actors": self.actors(),
             "sources": self.sources(),
@@ -115,43 +110,37 @@ class _PrintView:
             groups.append({"heading": self.strings["successor"], "plans": [self.related_plan(plan.successor)]})
         return groups
 
-    def related_plan(self, related) -> dict[str, str]:
-        return {"period": related.period, "title": self.text(related.title), "note": self.text(related.note) if related.note else "", "sources": self.cited(related.sources)}
+    def related_plan(self, related: RelatedPlan) -> dict[str, str]:
+        return {"period": related.period, "title": self.localized.text(related.title), "note": self.localized.text(related.note), "sources": self.cited(related.sources)}
 
-    def budget(self) -> dict[str, Any]:
-        plan = self.plan.plan
+    def budget(self, facts: dict[str, dict[str, str]]) -> dict[str, Any]:
+        figures = self.plan.key_figures
         return {
-            "amount": formatting.format_money(plan.budget.amount, self.language, self.strings),
+            "amount": facts["fact_budget"]["value"],
             "amount_label": self.strings["pdf_budget_total"],
-            "note": self.text(plan.budget.note) if plan.budget.note else "",
-            "funding_label": self.strings["fact_funding"],
-            "funding": self.text(plan.funding),
+            "note": self.localized.text(self.plan.plan.budget.note),
+            "funding_label": facts["fact_funding"]["label"],
+            "funding": facts["fact_funding"]["value"],
             "figures_caption": self.strings["key_figures"],
             "figures_headers": [self.strings["pdf_figure_value"], self.strings["pdf_figure_label"], self.strings["pdf_figure_sources"]],
             "figures": [
-                {
-                    "value": formatting.format_figure(figure, self.language, self.strings),
-                    "label": self.text(figure.label),
-                    "context": self.text(figure.context) if figure.context else "",
-                    "sources": ", ".join(str(self.source_numbers[source_id]) for source_id in figure.sources),
-                }
-                for figure in self.plan.key_figures
+                {**row, "sources": ", ".join(str(self.source_numbers[source_id]) for source_id in figure.sources)}
+                for row, figure in zip(self.localized.key_figures(figures), figures, strict=True)
             ],
         }
 
-    def focus_area(self, area) -> dict[str, Any]:
+    def focus_area(self, area: FocusArea) -> dict[str, Any]:
         initiatives = self.plan.initiatives_in(area.id)
-        title = self.strings.format("focus_area_heading", number=area.number, title=self.text(area.title))
         return {
             "anchor": anchor("area", area.id),
-            "title": title,
-            "summary": self.text(area.summary),
+            "title": self.localized.focus_area_title(area),
+            "summary": self.localized.text(area.summary),
             "sources": self.cited(area.sources),
             "sub_areas": [
                 {
                     "anchor": anchor("sub-area", sub.id),
-                    "title": self.text(sub.title),
-                    "objectives": [self.text(objective.text) for objective in self.plan.plan.objectives if objective.sub_area == sub.id],
+                    "title": self.localized.text(sub.title),
+                    "objectives": [self.localized.text(objective.text) for objective in self.plan.plan.objectives if objective.sub_area == sub.id],
                     "initiatives": [self.initiative(item) for item in initiatives if item.sub_area == sub.id],
                 }
                 for sub in area.sub_areas
@@ -163,30 +152,32 @@ class _PrintView:
         }
 
     def initiative(self, initiative: Initiative) -> dict[str, Any]:
-        facts = [{"label": self.strings["fact_lead"], "value": "; ".join(self.actor_name(self.plan.actor(actor_id)) for actor_id in initiative.lead)}]
+        localized = self.localized
+        facts = [{"label": self.strings["fact_lead"], "value": self.actor_names(initiative.lead)}]
         if initiative.partners:
-            facts.append({"label": self.strings["fact_partners"], "value": "; ".join(self.actor_name(self.plan.actor(actor_id)) for actor_id in initiative.partners)})
+            facts.append({"label": self.strings["fact_partners"], "value": self.actor_names(initiative.partners)})
         if initiative.target_groups:
-            facts.append({"label": self.strings["fact_target_groups"], "value": "; ".join(self.text(group) for group in initiative.target_groups)})
+            facts.append({"label": self.strings["fact_target_groups"], "value": "; ".join(self.localized.text(group) for group in initiative.target_groups)})
         if initiative.status:
-            facts.append({"label": self.strings["fact_status"], "value": self.strings[f"status_{initiative.status}"]})
+            facts.append({"label": self.strings["fact_status"], "value": localized.status_label(initiative)})
         if initiative.period:
-            facts.append({"label": self.strings["fact_period"], "value": formatting.format_period(initiative.period, self.language)})
-        facts.append({"label": self.strings["fact_plan_link"], "value": self.strings[f"plan_link_{initiative.plan_link}"] + " – " + self.strings[f"plan_link_{initiative.plan_link}_note"]})
+            facts.append({"label": self.strings["fact_period"], "value": localized.format_period(initiative.period)})
+        facts.append({"label": self.strings["fact_plan_link"], "value": localized.plan_link_label(initiative) + " – " + localized.plan_link_note(initiative)})
         return {
             "anchor": anchor("initiative", initiative.id),
-            "title": self.text(initiative.title),
-            "summary": self.text(initiative.summary),
-            "description": self.text(initiative.description),
+            "title": self.localized.text(initiative.title),
+            "summary": self.localized.text(initiative.summary),
+            "description": self.localized.text(initiative.description),
             "facts": facts,
             "sources": self.cited(initiative.sources),
         }
 
     def actors(self) -> dict[str, Any]:
-        rows = []
-        for actor_type in ACTOR_TYPES:
-            for actor in sorted((item for item in self.plan.actors if item.type == actor_type), key=lambda item: self.actor_name(item).casefold()):
-                rows.append({"anchor": anchor("actor", actor.id), "name": self.actor_name(actor), "type": self.strings[f"actor_type_{actor_type}"], "roles": self.roles(actor)})
+        rows = [
+            {"anchor": anchor("actor", actor.id), "name": self.localized.actor_name(actor), "type": type_label, "roles": self.roles(actor)}
+            for type_label, actors in self.localized.actors_by_type()
+            for actor in actors
+        ]
         return {
             "caption": self.strings["pdf_actors_caption"],
             "headers": [self.strings["pdf_actor"], self.strings["fact_type"], self.strings["pdf_actor_role"]],
@@ -199,20 +190,19 @@ class _PrintView:
             roles.append(self.strings["role_publisher"])
         leads = self.plan.initiatives_led_by(actor.id)
         if leads:
-            roles.append(self.strings.format("pdf_role_leads", initiatives="; ".join(self.text(item.title) for item in leads)))
+            roles.append(self.strings.format("pdf_role_leads", initiatives="; ".join(self.localized.text(item.title) for item in leads)))
         partner_in = self.plan.initiatives_with_partner(actor.id)
         if partner_in:
-            roles.append(self.strings.format("pdf_role_partner", initiatives="; ".join(self.text(item.title) for item in partner_in)))
+            roles.append(self.strings.format("pdf_role_partner", initiatives="; ".join(self.localized.text(item.title) for item in partner_in)))
         return roles or [self.strings["no_role"]]
 
     def sources(self) -> list[dict[str, Any]]:
-        result = []
-        for source in self.plan.sources:
-            details = [part for part in (source.publisher, formatting.format_day(source.date, self.language) if source.date else None) if part]
-            result.append({"anchor": anchor("source", source.id), "number": self.source_numbers[source.id], "title": self.text(source.title), "url": source.url, "details": ", ".join(details)})
-        return result
+        return [
+            {"anchor": anchor("source", source.id), "number": self.source_numbers[source.id], **self.localized.source_reference(source)}
+            for source in self.plan.sources
+        ]
 
 
-def build_print_view(plan: PlanData, language: str, strings: Strings, site_url: str = "") -> dict[str, Any]:
-    """Everything the print template shows for `language`."""
-    return _PrintView(plan, language, strings, site_url).build()
+def build_print_view(localized: LocalizedPlan, site_url: str = "") -> dict[str, Any]:
+    """Everything the print template shows in the view's language."""
+    return _PrintView(localized, site_url).build()

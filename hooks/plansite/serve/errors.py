@@ -6,21 +6,20 @@ errors are resolved"). For a mistake in the data that is the wrong trade: the
 plan is validated in `on_config`, before MkDocs cleans the site directory, so
 the last good site is still there, whole. This wraps the server's builder: a
 rebuild stopped by `PlanDataError` leaves the logged problems on screen, the
-server keeps serving the last good site, and the next save rebuilds it.
+server keeps serving the last good site, and the next save rebuilds it
+(docs-dev/stack-facts.md#mkdocs-serve-errors).
 """
 
 from __future__ import annotations
 
 import logging
 
-from mkdocs.exceptions import Abort, PluginError
+from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
 
+from plansite.build import PlanDataError
+
 log = logging.getLogger("mkdocs.hooks.plansite")
-
-
-class PlanDataError(PluginError):
-    """The data or the hand-written pages have mistakes; raised before anything is written."""
 
 
 def keep_serving_on_data_errors(server: LiveReloadServer) -> LiveReloadServer:

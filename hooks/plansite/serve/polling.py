@@ -3,7 +3,8 @@
 MkDocs' live-reload server polls the folders it watches every 0.5 s (watchdog's
 `PollingObserver`), so a save waited a quarter of a second on average before the
 rebuild began: a quarter of the one-second target for an editor's preview
-(bench/, issue 8). `poll_sooner` shortens the interval of every folder watched
+(measured with `make bench`; docs-dev/stack-facts.md#mkdocs-serve-polling).
+`poll_sooner` shortens the interval of every folder watched
 from then on; called from `on_serve`, that is the `watch:` folders of mkdocs.yml
 (`data/`, `hooks/`), which MkDocs schedules after `on_serve`, and the PDF cache.
 Polling those few files ten times a second costs milliseconds of CPU per second.

@@ -16,6 +16,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from plansite.data.model import PlanData
+from plansite.i18n.formatting import format_tel_uri
+from plansite.i18n.languages import language_root
+from plansite.i18n.strings import Strings
+from plansite.i18n.view import LocalizedPlan
 from plansite.site.pages import actor_path, page_url
 
 STATEMENT_URL_KEY = "accessibility_statement_url"
@@ -47,14 +51,6 @@ class SiteFooter:
     privacy_path: str
 
 
-def language_prefix(config: MkDocsConfig, language: str) -> str:
-    """Where a language's pages live below the site root: `` for Danish, `en/` for English."""
-    for language_config in config.plugins["i18n"].config.languages:
-        if language_config.locale == language:
-            return language_config.link.lstrip("/")
-    raise PluginError(f"mkdocs.yml: plugins.i18n.languages: no language '{language}' — add it to the i18n languages")
-
-
 def website_label(url: str) -> str:
     """`https://um.dk/` → `um.dk`: how an address is read out and printed."""
     return url.removeprefix("https://").removeprefix("http://").removeprefix("www.").rstrip("/")
@@ -71,23 +67,24 @@ def statement_url(config: MkDocsConfig) -> str:
     return url
 
 
-def build_site_footer(plan: PlanData, language: str, config: MkDocsConfig) -> SiteFooter:
+def build_site_footer(localized: LocalizedPlan, config: MkDocsConfig) -> SiteFooter:
     """The footer of one language."""
-    prefix = language_prefix(config, language)
-    publisher = plan.actor(plan.plan.publisher)
+    plan = localized.plan
+    prefix = language_root(localized.language)
+    publisher = localized.publisher()
     contacts = tuple(
         FooterContact(
             name=contact.name,
-            role=contact.role.in_language(language),
-            organisation=plan.actor(contact.organisation).name.in_language(language),
+            role=localized.text(contact.role),
+            organisation=localized.text(plan.actor(contact.organisation).name),
             phone=contact.phone,
-            phone_href="tel:" + contact.phone.replace(" ", "") if contact.phone else None,
+            phone_href=format_tel_uri(contact.phone) if contact.phone else None,
             email=contact.email,
         )
         for contact in plan.contacts
     )
     return SiteFooter(
-        authority=publisher.name.in_language(language),
+        authority=localized.publisher_name(),
         authority_path=prefix + page_url(actor_path(publisher.id)),
         authority_website=publisher.website,
         authority_website_label=website_label(publisher.website) if publisher.website else None,

@@ -1,5 +1,13 @@
 """Check the hand-written pages against the generated ones before MkDocs writes anything.
 
+Two mistakes would otherwise pass silently:
+
+- a hand-written page without its other-language version: with
+  `fallback_to_default: false`, mkdocs-static-i18n would quietly leave it out
+  of the language that lacks it (with fallback on, it would publish Danish
+  text under `/en/`);
+- a hand-written page at the address of a generated page: it would silently win.
+
 `mkdocs build` runs `on_config` and `on_pre_build`, then empties `site_dir`,
 and only then collects the files and calls `on_files`. A problem found in
 `on_files` stops a build whose old site is already gone. So `on_config` runs
@@ -10,19 +18,51 @@ leaves the last good site as it was.
 from __future__ import annotations
 
 import os
+import posixpath
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import get_files
+from mkdocs.structure.files import Files, get_files
 
-from plansite.site import translations
-from plansite.site import virtual_files
+from plansite.data.problems import Location, Problem
+from plansite.i18n.languages import LANGUAGES
 from plansite.site.pages import GeneratedPage
-from plansite.data.problems import Problem
-from plansite.i18n.strings import LANGUAGES
+from plansite.site.virtual_files import localized_src_uri
 
 
 def find_page_problems(config: MkDocsConfig, pages: list[GeneratedPage]) -> list[Problem]:
     """Hand-written pages without a twin in every language, or at the address of a generated page."""
     files = get_files(config)
     docs_dir = os.path.relpath(config.docs_dir)
-    return translations.find_untranslated_pages(files, LANGUAGES, docs_dir) + virtual_files.find_collisions(files, pages, LANGUAGES, docs_dir)
+    return find_untranslated_pages(files, LANGUAGES, docs_dir) + find_collisions(files, pages, LANGUAGES, docs_dir)
+
+
+def find_untranslated_pages(files: Files, languages: tuple[str, ...], docs_dir: str) -> list[Problem]:
+    """Return a problem for each hand-written page that lacks a language version."""
+    found: dict[str, dict[str, str]] = {}
+    for file in files.documentation_pages():
+        stem, extension = posixpath.splitext(file.src_uri)
+        base, _, language = stem.rpartition(".")
+        if language not in languages or not base:
+            base, language = stem, ""
+        found.setdefault(base + extension, {})[language] = file.src_uri
+    problems = []
+    for page, versions in sorted(found.items()):
+        missing = [language for language in languages if language not in versions]
+        if not missing:
+            continue
+        present = sorted(versions.values())[0]
+        stem, extension = posixpath.splitext(page)
+        expected = ", ".join(f"{stem}.{language}{extension}" for language in missing)
+        problems.append(Problem(Location(posixpath.join(docs_dir, present), 1, 1), (), f"this page has no version in {', '.join(missing)}", f"add {expected} (every page must exist in every language)"))
+    return problems
+
+
+def find_collisions(files: Files, pages: list[GeneratedPage], languages: tuple[str, ...], docs_dir: str) -> list[Problem]:
+    """A hand-written page at a generated page's path would silently win: refuse it."""
+    problems = []
+    for page in pages:
+        for candidate in (page.src_uri, *(localized_src_uri(page.src_uri, language) for language in languages)):
+            if files.get_file_from_path(candidate) is not None:
+                location = Location(posixpath.join(docs_dir, candidate), 1, 1)
+                problems.append(Problem(location, (), f"this hand-written page has the same address as the generated page '{page.src_uri}'", "rename or remove the hand-written page; generated pages come from data/initiatives.yaml"))
+    return problems

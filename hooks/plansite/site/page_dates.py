@@ -16,7 +16,7 @@ import subprocess
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from plansite.i18n.formatting import COPENHAGEN
+from plansite.i18n.languages import COPENHAGEN
 
 
 def last_commit_dates(project_dir: Path, paths: list[str]) -> dict[str, date]:
@@ -38,22 +38,19 @@ def last_commit_dates(project_dir: Path, paths: list[str]) -> dict[str, date]:
     return dates
 
 
-def source_date_epoch(environ: dict[str, str] | os._Environ[str] = os.environ) -> date | None:
-    """`SOURCE_DATE_EPOCH` as a Copenhagen date, if it is set to a number."""
-    value = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not value.isdigit():
-        return None
-    return datetime.fromtimestamp(int(value), timezone.utc).astimezone(COPENHAGEN).date()
+def copenhagen_date(epoch: int | None) -> date | None:
+    """A moment in seconds since 1970 (`SOURCE_DATE_EPOCH`) as a Copenhagen date."""
+    return datetime.fromtimestamp(epoch, timezone.utc).astimezone(COPENHAGEN).date() if epoch is not None else None
 
 
 class PageDates:
     """Last-changed dates for the pages of one build."""
 
-    def __init__(self, project_dir: Path, data_file: Path, docs_dir: Path) -> None:
+    def __init__(self, project_dir: Path, data_file: Path, docs_dir: Path, source_date_epoch: int | None) -> None:
         self.data_file = Path(os.path.relpath(data_file, project_dir)).as_posix()
         self.docs_dir = Path(os.path.relpath(docs_dir, project_dir)).as_posix()
         self.dates = last_commit_dates(project_dir, [self.data_file, self.docs_dir])
-        self.fallback = source_date_epoch()
+        self.fallback = copenhagen_date(source_date_epoch)
 
     def for_generated_page(self) -> date | None:
         """A generated page shows the data: it changed when the data file last did."""

@@ -14,32 +14,42 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from plansite.i18n import formatting
-from plansite.site.lifecycle import Banner
 from plansite.data.model import PlanData, PressRelease
-from plansite.site.pages import FEED, press_release_path
+from plansite.i18n.languages import LOCALES, other_languages
 from plansite.i18n.strings import Strings
-
-OPEN_GRAPH_LOCALES = {"da": "da_DK", "en": "en_GB"}
+from plansite.i18n.view import LocalizedPlan
+from plansite.site.lifecycle import Banner
+from plansite.site.pages import FEED, press_release_path
 
 
 @dataclass(frozen=True)
 class SiteFacts:
     """What every page of one language build shares."""
 
-    plan: PlanData
-    language: str
-    strings: Strings
+    localized: LocalizedPlan
     site_name: str
     site_description: str
     site_url: str
     language_root: str  # `` or `en/`
     banner: Banner | None
+
+    @property
+    def plan(self) -> PlanData:
+        return self.localized.plan
+
+    @property
+    def language(self) -> str:
+        return self.localized.language
+
+    @property
+    def strings(self) -> Strings:
+        return self.localized.strings
 
 
 def _absolute(site_url: str, path: str) -> str:
@@ -59,6 +69,7 @@ class _PageMetadata:
         self.page = page
         self.language = facts.language
         self.strings = facts.strings
+        self.localized = facts.localized
         self.last_updated = last_updated
         self.url = _absolute(facts.site_url, page.url)
         self.title = (page.meta or {}).get("title") or page.title or facts.site_name
@@ -69,22 +80,19 @@ class _PageMetadata:
         source = getattr(self.page.file, "norm_src_uri", self.page.file.src_uri)
         return next((release for release in self.facts.plan.press_releases if press_release_path(release.id) == source), None)
 
-    def text(self, value) -> str:
-        return value.in_language(self.language)
-
     def alternates(self) -> list[dict[str, str]]:
         files = getattr(self.page.file, "alternates", {}) or {}
         return [{"hreflang": language, "href": _absolute(self.facts.site_url, file.url)} for language, file in sorted(files.items())]
 
     def open_graph(self) -> list[dict[str, str]]:
-        other_locales = [locale for language, locale in OPEN_GRAPH_LOCALES.items() if language != self.language]
+        other_locales = [LOCALES[language] for language in other_languages(self.language)]
         properties = [
             ("og:type", "article" if self.release else "website"),
             ("og:site_name", self.facts.site_name),
             ("og:title", self.title),
             ("og:description", self.description),
             ("og:url", self.url),
-            ("og:locale", OPEN_GRAPH_LOCALES[self.language]),
+            ("og:locale", LOCALES[self.language]),
             *(("og:locale:alternate", locale) for locale in other_locales),
         ]
         if self.release:
@@ -96,22 +104,21 @@ class _PageMetadata:
         return [{"name": name, "content": value} for name, value in tags if value]
 
     def json_ld(self) -> str:
-        plan = self.facts.plan
-        details = plan.plan
-        publisher = plan.actor(details.publisher)
+        details = self.facts.plan.plan
+        publisher = self.localized.publisher()
         language_url = _absolute(self.facts.site_url, self.facts.language_root)
         organisation_id = f"{self.facts.site_url}#publisher"
         report_id = f"{language_url}#plan"
-        organisation = {"@type": "GovernmentOrganization", "@id": organisation_id, "name": self.text(publisher.name)}
+        organisation = {"@type": "GovernmentOrganization", "@id": organisation_id, "name": self.localized.publisher_name()}
         if publisher.website:
             organisation["url"] = publisher.website
         year, month = details.published
         report = {
             "@type": "Report",
             "@id": report_id,
-            "name": self.text(details.title),
-            "alternateName": self.text(details.short_title),
-            "description": self.text(details.summary),
+            "name": self.localized.text(details.title),
+            "alternateName": self.localized.text(details.short_title),
+            "description": self.localized.text(details.summary),
             "inLanguage": self.language,
             "datePublished": f"{year:04d}-{month:02d}",
             "temporalCoverage": f"{details.period.start.isoformat()}/{details.period.end.isoformat()}",
@@ -125,8 +132,8 @@ class _PageMetadata:
         if self.release:
             node: dict[str, Any] = {
                 "@type": "NewsArticle",
-                "headline": self.text(self.release.title),
-                "description": self.text(self.release.lead),
+                "headline": self.localized.text(self.release.title),
+                "description": self.localized.text(self.release.lead),
                 "datePublished": self.release.published.isoformat(),
                 "mainEntityOfPage": self.url,
             }
@@ -140,12 +147,11 @@ class _PageMetadata:
         return {key: value for key, value in node.items() if value}
 
     def cite(self) -> dict[str, str]:
-        publisher = self.facts.plan.actor(self.facts.plan.plan.publisher)
-        updated = formatting.format_day(self.last_updated, self.language) if self.last_updated else ""
+        updated = self.localized.format_day(self.last_updated) if self.last_updated else ""
         key = "cite_text" if updated else "cite_text_undated"
         return {
             "heading": self.strings["cite_heading"],
-            "text": self.strings.format(key, publisher=self.text(publisher.name), title=self.title, site=self.facts.site_name, url=self.url, date=updated),
+            "text": self.strings.format(key, publisher=self.localized.publisher_name(), title=self.title, site=self.facts.site_name, url=self.url, date=updated),
         }
 
     def banner(self) -> dict[str, str] | None:
@@ -169,7 +175,7 @@ class _PageMetadata:
             "json_ld": self.json_ld(),
             "feed": self.feed(),
             "cite": self.cite(),
-            "last_updated": self.strings.format("last_updated", date=formatting.format_day(self.last_updated, self.language)) if self.last_updated else "",
+            "last_updated": self.strings.format("last_updated", date=self.localized.format_day(self.last_updated)) if self.last_updated else "",
             "banner": self.banner(),
         }
 

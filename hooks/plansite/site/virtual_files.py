@@ -2,7 +2,8 @@
 
 mkdocs-static-i18n rebuilds every File object and drops in-memory content, and
 a plain `File.generated()` page crashes it or is overwritten by the other
-language (see ../shared/DESIGN.md). So each page is added *before* i18n runs as
+language (docs-dev/stack-facts.md#static-i18n-generated-pages).
+So each page is added *before* i18n runs as
 `<path>.<language>.md` inside `docs_dir`, like a hand-written translation, and
 its content is put back on the File objects *after* i18n has rebuilt them.
 The content is the Markdown body without front matter; `page_meta` gives the
@@ -21,7 +22,6 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from plansite.site.pages import GeneratedPage
-from plansite.data.problems import Location, Problem
 
 GENERATED_BY = "plansite"
 
@@ -30,17 +30,6 @@ def localized_src_uri(src_uri: str, language: str) -> str:
     """`indsatser/x.md` → `indsatser/x.da.md`."""
     stem, extension = posixpath.splitext(src_uri)
     return f"{stem}.{language}{extension}"
-
-
-def find_collisions(files: Files, pages: list[GeneratedPage], languages: tuple[str, ...], docs_dir: str) -> list[Problem]:
-    """A hand-written page at a generated page's path would silently win: refuse it."""
-    problems = []
-    for page in pages:
-        for candidate in (page.src_uri, *(localized_src_uri(page.src_uri, language) for language in languages)):
-            if files.get_file_from_path(candidate) is not None:
-                location = Location(posixpath.join(docs_dir, candidate), 1, 1)
-                problems.append(Problem(location, (), f"this hand-written page has the same address as the generated page '{page.src_uri}'", "rename or remove the hand-written page; generated pages come from data/initiatives.yaml"))
-    return problems
 
 
 def add_generated_pages(files: Files, pages: list[GeneratedPage], language: str, languages: tuple[str, ...], config: MkDocsConfig) -> dict[str, GeneratedPage]:

@@ -24,7 +24,8 @@ PLACEHOLDER = "plansite-content-security-policy"
 
 # Script elements as the HTML tokenizer sees them: the text up to the first `</script`
 # (script text cannot contain it) is taken verbatim. A regular expression instead of
-# `html.parser`: parsing whole pages cost a fifth of the build time (bench/, issue 8).
+# `html.parser`: parsing whole pages cost a fifth of the build time (measured with
+# `make bench`; docs-dev/stack-facts.md#material-csp).
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script", re.IGNORECASE | re.DOTALL)
 _SRC_ATTRIBUTE = re.compile(r"(?:^|\s)src(?:\s*=|\s|$)", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)

@@ -4,10 +4,10 @@ MkDocs makes the theme's environment anew for every build (`Theme.get_env`),
 mkdocs-static-i18n runs a build per language, `mkdocs serve` one per save, and
 Material's search plugin makes three more per build to translate its labels.
 Two costs of each were a third of a rebuild of the real plan under `mkdocs
-serve` (bench/, issue 8):
+serve`, measured with `make bench` (docs-dev/stack-facts.md#theme-environments):
 
 - compiling Material's templates again: each environment now uses the process's
-  bytecode cache (`template_cache`), which recompiles a template whose source changed;
+  bytecode cache (`plansite.templating`), which recompiles a template whose source changed;
 - listing every file of the theme to find its static files
   (`Files.add_files_from_theme`), including the 14 348 icons under Material's
   `templates/.icons/`, each then matched against a dozen patterns. MkDocs drops

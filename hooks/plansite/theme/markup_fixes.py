@@ -5,7 +5,8 @@ are checkboxes; the HTML standard allows `autocomplete` only on text-like
 inputs, so the Nu Html Checker reports it on every page. No block override
 can reach those two lines, so the rendered page is corrected here, by exact
 match: if Material's markup changes, the build stops instead of silently
-publishing invalid HTML (the Material version is pinned; see DESIGN.md).
+publishing invalid HTML (the Material version is pinned; see
+docs-dev/stack-facts.md#material-toggle-autocomplete).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def remove_toggle_autocomplete(html: str, page_name: str) -> str:
         if html.count(invalid) != 1:
             raise PluginError(
                 f"{page_name}: Material's toggle markup changed ({invalid!r} not found once)"
-                " — update hooks/plansite/material_markup.py for the new Material version"
+                " — update hooks/plansite/theme/markup_fixes.py for the new Material version"
             )
         html = html.replace(invalid, valid)
     return html

@@ -9,6 +9,7 @@ table of contents), the table of contents is wrapped in one level-1 entry for
 the article (`id="main-content"` in overrides/main.html). Material's templates
 show the children of a level-1 first entry, so the visible table of contents
 is unchanged. The 404 page has no `page`; main.html gives it its own skip link.
+See docs-dev/stack-facts.md#material-skip-link.
 """
 
 from __future__ import annotations

@@ -1,0 +1,153 @@
+"""The plan as read in one language: what every renderer shows of it, derived once.
+
+The pages, the head metadata, the footer, the banner, the feed, the CSV tables,
+the press kit and the printed plan all show the plan's texts, names, facts and
+figures. `LocalizedPlan` derives each of them here, as plain strings, lists and
+dicts without markup; the renderers pick what they show and lay it out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from plansite.data.model import (
+    Actor,
+    FocusArea,
+    Initiative,
+    KeyFigure,
+    Period,
+    PlanData,
+    PressRelease,
+    Source,
+    Text,
+)
+from plansite.i18n import formatting
+from plansite.i18n.languages import LANGUAGES
+from plansite.i18n.strings import Strings
+
+ACTOR_TYPES = ("ministry", "agency", "police", "prosecution", "court", "ngo", "research", "other")
+"""The order in which actors are listed: by type, then by name."""
+
+
+@dataclass(frozen=True)
+class LocalizedPlan:
+    """The plan in `language`, with that language's site texts."""
+
+    plan: PlanData
+    language: str
+    strings: Strings
+
+    def text(self, value: Text | None) -> str:
+        """A text of the data in this language; `` for a text the data leaves out."""
+        return value.in_language(self.language) if value else ""
+
+    def format_day(self, day: date) -> str:
+        """`10. september 2018` / `10 September 2018`."""
+        return formatting.format_day(day, self.language)
+
+    def format_period(self, period: Period) -> str:
+        """`1. januar 2019 – 31. december 2021`."""
+        return formatting.format_period(period, self.language)
+
+    def publisher(self) -> Actor:
+        """The actor that publishes the plan."""
+        return self.plan.actor(self.plan.plan.publisher)
+
+    def publisher_name(self) -> str:
+        """The publisher's name, without its short name."""
+        return self.text(self.publisher().name)
+
+    def actor_name(self, actor: Actor) -> str:
+        """`Rigspolitiet (RP)`: the name, and the short name unless the name contains it."""
+        name = self.text(actor.name)
+        short_name = actor.short_name
+        return f"{name} ({short_name})" if short_name and short_name not in name else name
+
+    def actor_type_label(self, actor_type: str) -> str:
+        """`Ministerium` / `Ministry`."""
+        return self.strings[f"actor_type_{actor_type}"]
+
+    def actors_by_type(self) -> list[tuple[str, list[Actor]]]:
+        """(type label, actors by name) of each type that has actors, in `ACTOR_TYPES` order."""
+        groups = []
+        for actor_type in ACTOR_TYPES:
+            actors = [actor for actor in self.plan.actors if actor.type == actor_type]
+            if actors:
+                actors.sort(key=lambda actor: self.actor_name(actor).casefold())
+                groups.append((self.actor_type_label(actor_type), actors))
+        return groups
+
+    def focus_area_title(self, area: FocusArea) -> str:
+        """`Indsatsområde 1: …` / `Action area 1: …`."""
+        title = self.text(area.title)
+        return self.strings.format("focus_area_heading", number=area.number, title=title)
+
+    def plan_link_label(self, initiative: Initiative) -> str:
+        """How sure it is that the initiative belongs to the plan: `Bekræftet` / `Confirmed`, …"""
+        return self.strings[f"plan_link_{initiative.plan_link}"]
+
+    def plan_link_note(self, initiative: Initiative) -> str:
+        """What that label means, in a sentence."""
+        return self.strings[f"plan_link_{initiative.plan_link}_note"]
+
+    def status_label(self, initiative: Initiative) -> str:
+        """The initiative's status; `` when the data gives none."""
+        return self.strings[f"status_{initiative.status}"] if initiative.status else ""
+
+    def series_text(self) -> str:
+        """The plan's place in the national series: `Planen er den 4. nationale … siden 2002.`"""
+        plan = self.plan.plan
+        ordinal = formatting.format_ordinal(plan.series_number, self.language)
+        return self.strings.format("series_text", ordinal=ordinal, year=plan.series_start_year)
+
+    def plan_facts(self) -> dict[str, dict[str, str]]:
+        """Each fact about the plan by its label's key (`fact_budget`, …): its label and value."""
+        plan = self.plan.plan
+        language, strings = self.language, self.strings
+        values = {
+            "fact_plan_period": self.format_period(plan.period),
+            "fact_budget": formatting.format_money(plan.budget.amount, language, strings),
+            "fact_in_force": self.format_day(plan.in_force),
+            "fact_series": self.series_text(),
+            "fact_publisher": self.actor_name(self.publisher()),
+            "fact_minister": f"{plan.minister.name}, {self.text(plan.minister.title)}",
+            "fact_published": formatting.format_month(*plan.published, language),
+            "fact_announced": self.format_day(plan.announced),
+            "fact_funding": self.text(plan.funding),
+        }
+        return {key: {"label": strings[key], "value": value} for key, value in values.items()}
+
+    def key_figures(self, figures: Iterable[KeyFigure]) -> list[dict[str, str]]:
+        """The value (with its unit), label and context of each figure; `` for no context."""
+        return [
+            {
+                "value": formatting.format_figure(figure, self.language, self.strings),
+                "label": self.text(figure.label),
+                "context": self.text(figure.context),
+            }
+            for figure in figures
+        ]
+
+    def source_details(self, source: Source) -> str:
+        """`Udenrigsministeriet, 10. september 2018`: a source's publisher and date, if known."""
+        day = self.format_day(source.date) if source.date else None
+        return ", ".join(part for part in (source.publisher, day) if part)
+
+    def source_reference(self, source: Source) -> dict[str, str]:
+        """The title, address and details of a source, as a list of sources shows it."""
+        return {
+            "title": self.text(source.title),
+            "url": source.url,
+            "details": self.source_details(source),
+        }
+
+    def press_moment(self, release: PressRelease) -> str:
+        """When a press release came out, in Copenhagen time: `10. september 2018 kl. 12.47`."""
+        return formatting.format_moment(release.published, self.language, self.strings)
+
+
+def localize(plan: PlanData, strings: dict[str, Strings]) -> dict[str, LocalizedPlan]:
+    """The plan in every language of the site."""
+    return {language: LocalizedPlan(plan, language, strings[language]) for language in LANGUAGES}

@@ -1,0 +1,117 @@
+"""Safe text on the site: the payloads validation lets through reach the pages only as harmless text.
+
+A real build of the minimal fixture carrying every such payload, whose HTML is
+then searched for scripts, event handlers and dangerous link schemes. The
+payloads validation refuses are in tests/unit/test_safe_text.py.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from plansite.data.validation import load_plan
+from support.building import WITHOUT_PDFS, BuiltSite, build_site
+from support.minimal_plan import minimal_with, yaml_string
+
+DESCRIPTION = 'description: {da: "Lang tekst om to.", en: "Long text on two."}'
+TITLE = 'title: {da: "Indsats to", en: "Initiative two"}'
+
+# Payloads validation lets through: they must reach the site as plain text, never as markup.
+ACCEPTED_IN_LONG_TEXT = "\n\n".join([
+    'Afsnit med attributliste\n{: onclick="alert(1)" }',
+    '[sikkert link](https://ok.example/){: onmouseover="alert(2)" }',
+    '[med titel](https://ok.example/ "t" onclick="alert(3)")',
+    "Ren tekst: javascript:alert(4) og onerror=alert(5) og data:text/html,x",
+    "1. september 2020 kom brevet.",
+    "# Ikke en overskrift",
+    "[reference][ref]\n\n[ref]: https://ok.example/reference",
+])
+ACCEPTED_IN_SHORT_TEXT = 'Indsats "to" {: onclick=alert(6)} [x](https://ok.example/) *ikke fed*'
+ACCEPTED_SUMMARY = 'Kort om "to" onmouseover="alert(7)'
+ACCEPTED_NAME = "Pia \"Presse\" {: onclick=alert(8)}"
+URL_WITH_PARENTHESES = "https://kilde.example.org/side_(1)"
+
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "srcset", "data", "poster", "xlink:href", "background", "cite"}
+SAFE_SCHEMES = {"", "http", "https", "mailto", "tel"}
+
+
+@pytest.fixture(scope="session")
+def payload_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The minimal fixture carrying every payload that validation lets through, built once (without PDFs)."""
+    folder = tmp_path_factory.mktemp("payloads")
+    data_file = folder / "payloads.yaml"
+    data_file.write_text(
+        minimal_with(
+            (DESCRIPTION, f'description: {{da: {yaml_string(ACCEPTED_IN_LONG_TEXT)}, en: {yaml_string(ACCEPTED_IN_LONG_TEXT)}}}'),
+            (TITLE, f'title: {{da: {yaml_string(ACCEPTED_IN_SHORT_TEXT)}, en: {yaml_string(ACCEPTED_IN_SHORT_TEXT)}}}'),
+            ('summary: {da: "Kort om to.", en: "Short on two."}', f'summary: {{da: {yaml_string(ACCEPTED_SUMMARY)}, en: {yaml_string(ACCEPTED_SUMMARY)}}}'),
+            ("name: Pia Presse", f"name: {yaml_string(ACCEPTED_NAME)}"),
+            ("url: https://kilde.example.org/1", f"url: {URL_WITH_PARENTHESES}"),
+        ),
+        encoding="utf-8",
+    )
+    load_plan(data_file)  # every payload here gets past validation
+    return build_site(folder / "site", data_file, WITHOUT_PDFS)
+
+
+def scheme_of(url: str) -> str:
+    """The scheme a browser sees: it ignores ASCII whitespace and control characters in a URL."""
+    return urlsplit(re.sub(r"[\x00-\x20]", "", url)).scheme.lower()
+
+
+def test_no_page_of_the_payload_site_has_an_injected_script(payload_site):
+    for path in payload_site.html_files():
+        for script in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find_all("script"):
+            if script.get("type") == "application/ld+json":
+                json.loads(script.get_text())  # a data block the payloads did not break out of
+                continue
+            assert "alert" not in script.get_text(), path
+            assert scheme_of(script.get("src", "")) == "" and not script.get("src", "").startswith("//"), path
+
+
+def test_no_page_of_the_payload_site_has_an_event_handler_attribute(payload_site):
+    for path in payload_site.html_files():
+        for element in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find_all(True):
+            handlers = [name for name in element.attrs if name.lower().startswith("on")]
+            assert handlers == [], f"{path}: <{element.name} {handlers}>"
+
+
+def test_no_page_of_the_payload_site_links_to_a_dangerous_scheme(payload_site):
+    for path in payload_site.html_files():
+        for element in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find_all(True):
+            for name in URL_ATTRIBUTES & set(element.attrs):
+                assert scheme_of(element[name]) in SAFE_SCHEMES, f"{path}: <{element.name} {name}={element[name]!r}>"
+
+
+def test_no_page_of_the_payload_site_embeds_or_redirects(payload_site):
+    for path in payload_site.html_files():
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        assert page.find_all(["iframe", "object", "embed", "base", "frame"]) == [], path
+        assert page.find_all("meta", attrs={"http-equiv": re.compile("refresh", re.IGNORECASE)}) == [], path
+        assert [image["src"] for image in page.find_all("img") if scheme_of(image.get("src", ""))] == [], path
+
+
+@pytest.mark.parametrize("language", ["", "en/"])
+def test_accepted_payloads_are_shown_as_the_editor_wrote_them(payload_site, language):
+    page = payload_site.page(f"{language}indsatser/indsats-to/")
+    article = page.find("article")
+    text = article.get_text()
+    assert article.h1.get_text(strip=True) == ACCEPTED_IN_SHORT_TEXT
+    assert '{: onclick="alert(1)" }' in text and '{: onmouseover="alert(2)" }' in text
+    assert "javascript:alert(4)" in text and "1. september 2020 kom brevet." in text and "# Ikke en overskrift" in text
+    assert [link["href"] for link in article.find_all("a", href=re.compile("^https://ok"))] == ["https://ok.example/", "https://ok.example/", "https://ok.example/reference"]
+    assert page.find("meta", attrs={"name": "description"})["content"] == ACCEPTED_SUMMARY
+
+
+def test_a_source_url_with_parentheses_stays_one_link(payload_site):
+    article = payload_site.page("indsatser/indsats-to/").find("article")
+    assert [link["href"] for link in article.find_all("a", href=re.compile("^https://kilde"))] == ["https://kilde.example.org/side_%281%29"]
+
+
+def test_a_contact_name_is_shown_as_written(payload_site):
+    assert ACCEPTED_NAME in payload_site.page("kontakt/").find("article").get_text()

@@ -1,0 +1,123 @@
+"""Validation of the plan data: exact, located messages for each class of mistake."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from plansite.data.loading import parse_data
+from plansite.data.validation import check_data
+from support.paths import MINIMAL
+
+
+def problems_after(old: str, new: str) -> list[str]:
+    """Problems in the minimal fixture after replacing `old` (which must occur once) by `new`."""
+    text = MINIMAL.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    return [str(problem) for problem in sorted(check_data(parse_data(text.replace(old, new).encode("utf-8"), "data.yaml")))]
+
+
+def line_of(text: str) -> int:
+    return MINIMAL.read_text(encoding="utf-8").splitlines().index(text) + 1
+
+
+def test_the_minimal_fixture_is_valid():
+    assert problems_after("Testplan 2019-2021", "Testplan 2019-2021") == []
+
+
+def test_a_missing_english_text_is_refused():
+    line = line_of('    summary: {da: "Kort om ét.", en: "Short on one."}')
+    assert problems_after('summary: {da: "Kort om ét.", en: "Short on one."}', 'summary: {da: "Kort om ét."}') == [
+        f"data.yaml:{line}:5: initiatives[0].summary: missing required key 'en' — add 'en:' here"
+    ]
+
+
+def test_an_empty_translation_is_refused():
+    (problem,) = problems_after('title: {da: "Indsats to", en: "Initiative two"}', 'title: {da: "Indsats to", en: " "}')
+    assert problem.endswith("initiatives[1].title.en: must not be empty — write the text, or remove the key if it is optional")
+
+
+def test_an_unknown_key_suggests_the_nearest_known_one():
+    problems = problems_after("    summary: {da: \"Kort om to.\"", "    summry: {da: \"Kort om to.\"")
+    assert any("initiatives[1].summry: unknown key 'summry' — did you mean 'summary'?" in problem for problem in problems)
+    assert any("initiatives[1]: missing required key 'summary'" in problem for problem in problems)
+
+
+def test_an_unknown_actor_reference_suggests_a_near_miss():
+    (problem,) = problems_after("    lead: [organisation]", "    lead: [organisatoin]")
+    assert problem == f"data.yaml:{line_of('    lead: [organisation]')}:12: initiatives[0].lead[0]: unknown actor 'organisatoin' — did you mean 'organisation'?"
+
+
+def test_an_unknown_focus_area_is_refused():
+    (problem,) = problems_after("    focus_area: omraade-b", "    focus_area: omraade-c")
+    assert "initiatives[1].focus_area: unknown focus area 'omraade-c' — did you mean 'omraade-b'?" in problem
+
+
+def test_a_sub_area_of_another_focus_area_is_refused():
+    (problem,) = problems_after("    sub_area: under-a\n    title", "    sub_area: under-b\n    title")
+    assert "initiatives[0].sub_area: unknown sub-area of 'omraade-a' 'under-b'" in problem
+
+
+def test_a_duplicate_id_is_refused():
+    (problem,) = problems_after("  - id: indsats-to", "  - id: indsats-et")
+    assert "initiatives[1].id: the initiative id 'indsats-et' is used twice (first at line" in problem
+
+
+def test_an_id_that_is_not_slug_safe_is_refused():
+    (problem,) = problems_after("  - id: indsats-to", "  - id: Indsats To")
+    assert "initiatives[1].id: 'Indsats To' is not in the expected format — A stable id: lowercase letters a-z" in problem
+
+
+def test_an_end_before_the_start_is_refused():
+    (problem,) = problems_after("  period: {start: 2019-01-01, end: 2021-12-31}", "  period: {start: 2019-01-01, end: 2018-12-31}")
+    assert "plan.period.end: the end 2018-12-31 is before the start 2019-01-01 — swap the dates or correct one of them" in problem
+
+
+def test_an_impossible_date_is_refused():
+    (problem,) = problems_after("  announced: 2018-09-10", "  announced: 2018-02-30")
+    assert problem.endswith("plan.announced: '2018-02-30' is not a real date — write an existing date as YYYY-MM-DD")
+
+
+def test_a_press_time_without_timezone_is_refused():
+    (problem,) = problems_after('published: "2018-09-10T12:47:00+02:00"', 'published: "2018-09-10T12:47:00"')
+    assert "press_releases[0].published: '2018-09-10T12:47:00' is not in the expected format — Date and time with its UTC offset" in problem
+
+
+def test_a_negative_amount_is_refused():
+    (problem,) = problems_after("    amount: 63000000", "    amount: -1")
+    assert "plan.budget.amount: -1 is out of range (minimum 0)" in problem
+
+
+def test_a_plain_http_url_is_refused():
+    (problem,) = problems_after("    url: https://kilde.example.org/1", "    url: http://kilde.example.org/1")
+    assert "sources[0].url: 'http://kilde.example.org/1' is not in the expected format — An absolute https:// address, without spaces" in problem
+
+
+def test_a_malformed_phone_number_is_refused():
+    (problem,) = problems_after('phone: "+45 11 22 33 44"', 'phone: "11-22-33"')
+    assert "contacts[0].phone: '11-22-33' is not in the expected format — International format, e.g. +45 33 92 16 81." in problem
+
+
+def test_an_unknown_status_is_refused_with_the_vocabulary():
+    (problem,) = problems_after("    plan_link: unconfirmed", "    plan_link: unconfirmd")
+    assert "initiatives[1].plan_link: 'unconfirmd' is not allowed — did you mean 'unconfirmed'?" in problem
+
+
+@pytest.mark.parametrize(
+    "payload",
+    ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "Klik <a href='javascript:alert(1)'>her</a>", "<!-- skjult -->", "</p><p>"],
+)
+def test_raw_html_in_a_text_is_refused(payload):
+    (problem,) = problems_after('description: {da: "Lang tekst om to."', f"description: {{da: {yaml.safe_dump(payload).strip().removesuffix('...').strip()}")
+    assert "initiatives[1].description.da: HTML is not allowed in texts" in problem
+
+
+@pytest.mark.parametrize("target", ["javascript:alert(1)", "data:text/html,x", "http://example.org", "vbscript:x", "JaVaScRiPt:alert(1)"])
+def test_a_markdown_link_that_is_not_https_is_refused(target):
+    (problem,) = problems_after('description: {da: "Lang tekst om to."', f'description: {{da: "Se [her]({target})."')
+    assert f"the link target '{target.split('(')[0]}" in problem and "is not an https:// address" in problem
+
+
+def test_all_problems_are_reported_at_once():
+    text = MINIMAL.read_text(encoding="utf-8").replace("    lead: [organisation]", "    lead: [nobody]").replace("    focus_area: omraade-b", "    focus_area: nowhere")
+    assert len(check_data(parse_data(text.encode("utf-8"), "data.yaml"))) == 2
