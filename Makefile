@@ -33,7 +33,7 @@ validate: $(PY_STAMP)
 check-links: $(PY_STAMP)
 	PYTHONPATH=hooks $(BIN)/python -m plansite.commands.check_links data/initiatives.yaml $(if $(LINK_REPORT),--report "$(LINK_REPORT)")
 
-test: deps
+test: deps lint
 	$(BIN)/python -m pytest
 
 # Lint and type-check the hook code (settings in pyproject.toml): zero findings, or `make test` fails.

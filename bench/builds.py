@@ -1,4 +1,4 @@
-"""Run `mkdocs build --strict` in a subprocess and measure it: wall time, CPU time, peak memory, pages.
+"""Run `mkdocs build --strict` in a subprocess and measure wall time, CPU time, peak memory, pages.
 
 Peak memory is the `ru_maxrss` that `os.wait4` reports for the build process: the
 largest resident set of the process and of the children it waited for (its
@@ -44,7 +44,9 @@ def copy_project(destination: Path) -> Path:
     for part in PROJECT_PARTS:
         source = PROJECT_DIR / part
         if source.is_dir():
-            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(
+                source, destination / part, ignore=shutil.ignore_patterns("__pycache__")
+            )
         else:
             shutil.copy2(source, destination / part)
     return destination
@@ -64,16 +66,29 @@ def count_pages(site_dir: Path) -> int:
     return sum(1 for _ in site_dir.rglob("index.html"))
 
 
-def timed_build(project_dir: Path, site_dir: Path, environment: dict[str, str], log_file: Path) -> BuildRun:
+def timed_build(
+    project_dir: Path, site_dir: Path, environment: dict[str, str], log_file: Path
+) -> BuildRun:
     """Build `project_dir` into an emptied `site_dir`; raise `BuildFailed` when the build fails."""
     shutil.rmtree(site_dir, ignore_errors=True)
     with log_file.open("w", encoding="utf-8") as log:
         started = time.perf_counter()
-        process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)], cwd=project_dir, env=environment, stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+            cwd=project_dir,
+            env=environment,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         tail = "\n".join(log_file.read_text(encoding="utf-8").splitlines()[-30:])
         raise BuildFailed(f"mkdocs build failed in {project_dir} (log: {log_file}):\n{tail}")
-    return BuildRun(round(wall, 3), round(usage.ru_utime + usage.ru_stime, 3), round(usage.ru_maxrss / 1024, 1), count_pages(site_dir))
+    return BuildRun(
+        round(wall, 3),
+        round(usage.ru_utime + usage.ru_stime, 3),
+        round(usage.ru_maxrss / 1024, 1),
+        count_pages(site_dir),
+    )

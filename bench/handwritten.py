@@ -20,18 +20,17 @@ import sys
 from pathlib import Path
 
 import yaml
-
 from builds import PROJECT_DIR
 
 sys.path.insert(0, str(PROJECT_DIR / "hooks"))
-from plansite.data.schedule import published_as_of  # noqa: E402
-from plansite.data.validation import load_plan  # noqa: E402
-from plansite.i18n.languages import LANGUAGES  # noqa: E402
-from plansite.i18n.strings import load_strings  # noqa: E402
-from plansite.i18n.view import localize  # noqa: E402
-from plansite.settings import publication_time  # noqa: E402
-from plansite.site.pages import GeneratedPage, generate_pages  # noqa: E402
-from plansite.site.virtual_files import localized_src_uri  # noqa: E402
+from plansite.data.schedule import published_as_of
+from plansite.data.validation import load_plan
+from plansite.i18n.languages import LANGUAGES
+from plansite.i18n.strings import load_strings
+from plansite.i18n.view import localize
+from plansite.settings import publication_time
+from plansite.site.pages import GeneratedPage, generate_pages
+from plansite.site.virtual_files import localized_src_uri
 
 NO_PAGES_HOOK = Path(__file__).resolve().parent / "hooks" / "without_generated_pages.py"
 PLAN_HOOK_ENTRY = "hooks:\n  - hooks/main.py\n"
@@ -40,13 +39,18 @@ _FRONT_MATTER_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def page_as_markdown(page: GeneratedPage) -> str:
-    """A generated page as a hand-written Markdown file: its metadata as YAML front matter, then its body."""
-    front_matter = yaml.dump(page.meta, Dumper=_FRONT_MATTER_DUMPER, allow_unicode=True, sort_keys=False, width=10_000)
+    """A generated page as a hand-written Markdown file: YAML front matter, then the body."""
+    front_matter = yaml.dump(
+        page.meta, Dumper=_FRONT_MATTER_DUMPER, allow_unicode=True, sort_keys=False, width=10_000
+    )
     return f"---\n{front_matter}---\n\n{page.body}"
 
 
 def write_handwritten_project(project_dir: Path, data_file: Path) -> int:
-    """Write the pages generated from `data_file` into `project_dir` (a project copy); return how many files."""
+    """Write the pages generated from `data_file` into `project_dir` (a project copy).
+
+    Return how many files were written.
+    """
     plan = published_as_of(load_plan(data_file), publication_time())
     localized = localize(plan, load_strings())
     docs_dir = project_dir / "docs"
@@ -67,10 +71,20 @@ def write_handwritten_project(project_dir: Path, data_file: Path) -> int:
     text = config.read_text(encoding="utf-8")
     if PLAN_HOOK_ENTRY not in text:
         raise RuntimeError(f"{config}: expected the hooks entry {PLAN_HOOK_ENTRY!r}")
-    text = text.replace(PLAN_HOOK_ENTRY, f"hooks:\n  - bench_hooks/{hook.name}\n  - hooks/main.py\n")
+    text = text.replace(
+        PLAN_HOOK_ENTRY, f"hooks:\n  - bench_hooks/{hook.name}\n  - hooks/main.py\n"
+    )
     # Every page of these folders except their overview (in the nav) is a detail page.
-    patterns = [line for folder in sorted(outside_nav) if folder for line in (f"/{folder}/*", f"!/{folder}/index.*.md")]
-    text += "\n# bench/handwritten.py: detail pages stay out of the navigation, as the hook keeps them.\nnot_in_nav: |\n"
+    patterns = [
+        line
+        for folder in sorted(outside_nav)
+        if folder
+        for line in (f"/{folder}/*", f"!/{folder}/index.*.md")
+    ]
+    text += (
+        "\n# bench/handwritten.py: detail pages stay out of the navigation, as the hook keeps them."
+        "\nnot_in_nav: |\n"
+    )
     text += "".join(f"  {pattern}\n" for pattern in patterns)
     config.write_text(text, encoding="utf-8")
     return written

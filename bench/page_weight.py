@@ -1,11 +1,12 @@
-"""Page weight: what Chromium loads for a page, by type, gzip-compressed as a web server would send it.
+"""Page weight: what Chromium loads for a page, by type, gzip-compressed as a web server sends it.
 
 The built site is served on 127.0.0.1, text gzip-compressed as GitHub Pages
 serves it; each page is opened in Debian's Chromium (through Playwright, never
 a downloaded browser) at a phone width, and every response of the page and of
 its workers is recorded until the network is idle. Each body is counted
-gzip-compressed at zlib's default level 6, whatever the server sent. The search index is left out of the page figures
-(it is fetched once per language and cached) and reported on its own.
+gzip-compressed at zlib's default level 6, whatever the server sent. The search
+index is left out of the page figures (it is fetched once per language and
+cached) and reported on its own.
 """
 
 from __future__ import annotations
@@ -22,15 +23,39 @@ from urllib.parse import urlsplit
 CHROMIUM = "/usr/bin/chromium"
 # Measured to work with Debian's Chromium in containers (docs-dev/stack-facts.md#chromium).
 CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 SEARCH_INDEX = "search/search_index.json"
 GZIP_LEVEL = 6
 TYPES = ("html", "css", "js", "fonts", "images", "other")
 _COMPRESSED_SUFFIXES = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".csv"}
-_TYPE_OF_RESOURCE = {"document": "html", "stylesheet": "css", "script": "js", "font": "fonts", "image": "images"}
-_TYPE_OF_SUFFIX = {".html": "html", ".css": "css", ".js": "js", ".woff": "fonts", ".woff2": "fonts", ".ttf": "fonts", ".svg": "images", ".png": "images", ".ico": "images", ".jpg": "images", ".webp": "images"}
+_TYPE_OF_RESOURCE = {
+    "document": "html",
+    "stylesheet": "css",
+    "script": "js",
+    "font": "fonts",
+    "image": "images",
+}
+_TYPE_OF_SUFFIX = {
+    ".html": "html",
+    ".css": "css",
+    ".js": "js",
+    ".woff": "fonts",
+    ".woff2": "fonts",
+    ".ttf": "fonts",
+    ".svg": "images",
+    ".png": "images",
+    ".ico": "images",
+    ".jpg": "images",
+    ".webp": "images",
+}
 
 
 def gzip_size(content: bytes) -> int:
@@ -44,7 +69,11 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir() and urlsplit(self.path).path.endswith("/"):
             path = path / "index.html"
-        if not (path.is_file() and path.suffix in _COMPRESSED_SUFFIXES and "gzip" in self.headers.get("Accept-Encoding", "")):
+        if not (
+            path.is_file()
+            and path.suffix in _COMPRESSED_SUFFIXES
+            and "gzip" in self.headers.get("Accept-Encoding", "")
+        ):
             super().do_GET()
             return
         body = gzip.compress(path.read_bytes(), GZIP_LEVEL, mtime=0)
@@ -62,8 +91,10 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
 
 @contextmanager
 def served(root: Path, port: int = 0) -> Iterator[str]:
-    """Serve `root` on 127.0.0.1 (a free port unless `port`), text gzip-compressed; yield its base URL."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_GzipHandler, directory=str(root)))
+    """Serve `root` on 127.0.0.1 (a free port unless `port`), text gzipped; yield its base URL."""
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", port), functools.partial(_GzipHandler, directory=str(root))
+    )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -92,7 +123,7 @@ def measure_pages(base_url: str, paths: list[str]) -> dict[str, dict[str, object
                 # A fresh context per page: nothing cached, as for a first visit.
                 context = browser.new_context(viewport={"width": 375, "height": 812})
                 responses = []
-                context.on("response", lambda response: responses.append(response))
+                context.on("response", responses.append)
                 page = context.new_page()
                 page.goto(base_url + path, wait_until="networkidle")
                 page.wait_for_timeout(500)  # the search worker starts after load
@@ -102,14 +133,28 @@ def measure_pages(base_url: str, paths: list[str]) -> dict[str, dict[str, object
                     if not url.startswith(base_url) or url in files:
                         continue
                     body = response.body()
-                    files[url] = {"type": _kind(response.request.resource_type, url), "raw": len(body), "gzip": gzip_size(body)}
+                    files[url] = {
+                        "type": _kind(response.request.resource_type, url),
+                        "raw": len(body),
+                        "gzip": gzip_size(body),
+                    }
                 context.close()
-                page_files = {url: item for url, item in files.items() if not url.endswith(SEARCH_INDEX)}
-                by_type = {kind: sum(item["gzip"] for item in page_files.values() if item["type"] == kind) for kind in TYPES}
+                page_files = {
+                    url: item for url, item in files.items() if not url.endswith(SEARCH_INDEX)
+                }
+                by_type = {
+                    kind: sum(item["gzip"] for item in page_files.values() if item["type"] == kind)
+                    for kind in TYPES
+                }
                 results[path] = {
                     "gzip_bytes": by_type,
-                    # Loaded by Material's search worker after the page (the worker and lunr's language support).
-                    "js_search_worker_gzip_bytes": sum(item["gzip"] for url, item in page_files.items() if item["type"] == "js" and ("/workers/" in url or "/lunr/" in url)),
+                    # Loaded by Material's search worker after the page (the worker and lunr's
+                    # language support).
+                    "js_search_worker_gzip_bytes": sum(
+                        item["gzip"]
+                        for url, item in page_files.items()
+                        if item["type"] == "js" and ("/workers/" in url or "/lunr/" in url)
+                    ),
                     "total_gzip_bytes": sum(by_type.values()),
                     "raw_bytes": sum(item["raw"] for item in page_files.values()),
                     "search_index_loaded": any(url.endswith(SEARCH_INDEX) for url in files),

@@ -1,6 +1,7 @@
 """The performance benchmark (`make bench`): prints a table and writes bench/results.json.
 
-    .venv/bin/python bench/run.py [--sections scale,serve,cold,weight,lighthouse] [--sizes 10,100,1000] [--runs 3] [--edits 5]
+    .venv/bin/python bench/run.py [--sections scale,serve,cold,weight,lighthouse]
+        [--sizes 10,100,1000] [--runs 3] [--edits 5]
 
 1. scale: synthetic plans (bench/synthetic.py) of each size, built with `mkdocs
    build --strict` (without the plan PDFs, which are measured in "cold"): median
@@ -39,7 +40,7 @@ from handwritten import write_handwritten_project
 from synthetic import write_synthetic_plan
 
 sys.path.insert(0, str(PROJECT_DIR / "hooks"))
-from plansite.data.loading import load_data_file  # noqa: E402
+from plansite.data.loading import load_data_file
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
 SECTIONS = ("scale", "serve", "cold", "weight", "lighthouse")
@@ -65,8 +66,12 @@ def _summary(runs: list[BuildRun]) -> dict[str, object]:
     cpu = _median([run.cpu_seconds for run in runs])
     pages = runs[0].pages
     return {
-        "wall_seconds_median": wall, "cpu_seconds_median": cpu, "peak_rss_mb": max(run.peak_rss_mb for run in runs),
-        "pages": pages, "ms_per_page": round(1000 * wall / pages, 2), "cpu_ms_per_page": round(1000 * cpu / pages, 2),
+        "wall_seconds_median": wall,
+        "cpu_seconds_median": cpu,
+        "peak_rss_mb": max(run.peak_rss_mb for run in runs),
+        "pages": pages,
+        "ms_per_page": round(1000 * wall / pages, 2),
+        "cpu_ms_per_page": round(1000 * cpu / pages, 2),
         "runs": [run.as_dict() for run in runs],
     }
 
@@ -79,59 +84,133 @@ def run_scale(work_dir: Path, sizes: list[int], runs: int) -> dict[str, object]:
         data_file = write_synthetic_plan(size, work_dir / f"plan-{size}.yaml")
         handwritten_project = copy_project(work_dir / f"handwritten-{size}")
         write_handwritten_project(handwritten_project, data_file)
-        common = {"PLAN_DATA_FILE": str(data_file), "PLAN_SKIP_PDF": "1", "PLAN_PDF_CACHE_DIR": str(work_dir / "pdf-cache-synthetic")}
+        common = {
+            "PLAN_DATA_FILE": str(data_file),
+            "PLAN_SKIP_PDF": "1",
+            "PLAN_PDF_CACHE_DIR": str(work_dir / "pdf-cache-synthetic"),
+        }
         variants = {
             "generated": (generated_project, build_environment(**common)),
             "handwritten": (handwritten_project, build_environment(**common)),
         }
         measured: dict[str, list[BuildRun]] = {name: [] for name in variants}
-        for run in range(runs + 1):  # run 0 warms the disk cache and the copies' bytecode; not counted
+        # Run 0 warms the disk cache and the copies' bytecode; it is not counted.
+        for run in range(runs + 1):
             for name, (project, environment) in variants.items():
-                result = timed_build(project, work_dir / f"site-{name}", environment, work_dir / f"build-{name}-{size}.log")
+                result = timed_build(
+                    project,
+                    work_dir / f"site-{name}",
+                    environment,
+                    work_dir / f"build-{name}-{size}.log",
+                )
                 if run:
                     measured[name].append(result)
-                print(f"  scale N={size} {name} run {run or 'warm-up'}: {result.wall_seconds:.2f} s wall, {result.cpu_seconds:.2f} s CPU, {result.peak_rss_mb:.0f} MB, {result.pages} pages", flush=True)
+                print(
+                    f"  scale N={size} {name} run {run or 'warm-up'}: "
+                    f"{result.wall_seconds:.2f} s wall, {result.cpu_seconds:.2f} s CPU, "
+                    f"{result.peak_rss_mb:.0f} MB, {result.pages} pages",
+                    flush=True,
+                )
         if measured["generated"][0].pages != measured["handwritten"][0].pages:
-            raise RuntimeError(f"N={size}: the hand-written site has {measured['handwritten'][0].pages} pages, the generated one {measured['generated'][0].pages}")
-        pairs = [generated.wall_seconds / handwritten.wall_seconds for generated, handwritten in zip(measured["generated"], measured["handwritten"])]
-        cpu_pairs = [generated.cpu_seconds / handwritten.cpu_seconds for generated, handwritten in zip(measured["generated"], measured["handwritten"])]
+            raise RuntimeError(
+                f"N={size}: the hand-written site has {measured['handwritten'][0].pages} pages, "
+                f"the generated one {measured['generated'][0].pages}"
+            )
+        pairs = [
+            generated.wall_seconds / handwritten.wall_seconds
+            for generated, handwritten in zip(
+                measured["generated"], measured["handwritten"], strict=True
+            )
+        ]
+        cpu_pairs = [
+            generated.cpu_seconds / handwritten.cpu_seconds
+            for generated, handwritten in zip(
+                measured["generated"], measured["handwritten"], strict=True
+            )
+        ]
         results[str(size)] = {
             "generated": _summary(measured["generated"]),
             "handwritten": _summary(measured["handwritten"]),
-            "generated_to_handwritten": _median(pairs), "generated_to_handwritten_cpu": _median(cpu_pairs),
+            "generated_to_handwritten": _median(pairs),
+            "generated_to_handwritten_cpu": _median(cpu_pairs),
         }
     if "100" in results and "1000" in results:
         small, large = results["100"]["generated"], results["1000"]["generated"]
-        results["per_page_ratio_1000_to_100"] = round(large["ms_per_page"] / small["ms_per_page"], 3)
-        results["cpu_per_page_ratio_1000_to_100"] = round(large["cpu_ms_per_page"] / small["cpu_ms_per_page"], 3)
+        results["per_page_ratio_1000_to_100"] = round(
+            large["ms_per_page"] / small["ms_per_page"], 3
+        )
+        results["cpu_per_page_ratio_1000_to_100"] = round(
+            large["cpu_ms_per_page"] / small["cpu_ms_per_page"], 3
+        )
         # Each extra page's cost, without the fixed cost of a build (startup, theme, assets).
-        results["marginal_ms_per_page_100_to_1000"] = round(1000 * (large["wall_seconds_median"] - small["wall_seconds_median"]) / (large["pages"] - small["pages"]), 2)
+        results["marginal_ms_per_page_100_to_1000"] = round(
+            1000
+            * (large["wall_seconds_median"] - small["wall_seconds_median"])
+            / (large["pages"] - small["pages"]),
+            2,
+        )
         if "10" in results:
             tiny = results["10"]["generated"]
-            results["marginal_ms_per_page_10_to_100"] = round(1000 * (small["wall_seconds_median"] - tiny["wall_seconds_median"]) / (small["pages"] - tiny["pages"]), 2)
+            results["marginal_ms_per_page_10_to_100"] = round(
+                1000
+                * (small["wall_seconds_median"] - tiny["wall_seconds_median"])
+                / (small["pages"] - tiny["pages"]),
+                2,
+            )
     return results
 
 
 def run_cold(work_dir: Path, runs: int, site_url: str) -> dict[str, object]:
-    """The real plan with both PDFs: from nothing (`runs` times), then again with the PDF cache filled."""
+    """The real plan with both PDFs: from nothing (`runs` times), then with the PDF cache filled."""
     cold: list[BuildRun] = []
     site_dir = work_dir / "site-real"
     for run in range(1, runs + 1):
         cache_dir = work_dir / "pdf-cache-real"
         shutil.rmtree(cache_dir, ignore_errors=True)
-        result = timed_build(PROJECT_DIR, site_dir, build_environment(PLAN_PDF_CACHE_DIR=str(cache_dir), SITE_URL=site_url), work_dir / "build-cold.log")
+        result = timed_build(
+            PROJECT_DIR,
+            site_dir,
+            build_environment(PLAN_PDF_CACHE_DIR=str(cache_dir), SITE_URL=site_url),
+            work_dir / "build-cold.log",
+        )
         cold.append(result)
-        print(f"  cold build run {run}: {result.wall_seconds:.2f} s wall, {result.cpu_seconds:.2f} s CPU, {result.peak_rss_mb:.0f} MB, {result.pages} pages", flush=True)
-    warm = timed_build(PROJECT_DIR, site_dir, build_environment(PLAN_PDF_CACHE_DIR=str(work_dir / "pdf-cache-real"), SITE_URL=site_url), work_dir / "build-warm.log")
+        print(
+            f"  cold build run {run}: {result.wall_seconds:.2f} s wall, "
+            f"{result.cpu_seconds:.2f} s CPU, {result.peak_rss_mb:.0f} MB, {result.pages} pages",
+            flush=True,
+        )
+    warm = timed_build(
+        PROJECT_DIR,
+        site_dir,
+        build_environment(PLAN_PDF_CACHE_DIR=str(work_dir / "pdf-cache-real"), SITE_URL=site_url),
+        work_dir / "build-warm.log",
+    )
     print(f"  build with the PDF cache filled: {warm.wall_seconds:.2f} s wall", flush=True)
-    pdf_lines = [line.split("INFO    -  ")[-1] for line in (work_dir / "build-cold.log").read_text(encoding="utf-8").splitlines() if "Plan PDF" in line]
-    return {"cold": _summary(cold), "pdf_cache_filled": warm.as_dict(), "pdf_log_of_last_cold_build": pdf_lines, "site_dir": str(site_dir)}
+    pdf_lines = [
+        line.split("INFO    -  ")[-1]
+        for line in (work_dir / "build-cold.log").read_text(encoding="utf-8").splitlines()
+        if "Plan PDF" in line
+    ]
+    return {
+        "cold": _summary(cold),
+        "pdf_cache_filled": warm.as_dict(),
+        "pdf_log_of_last_cold_build": pdf_lines,
+        "site_dir": str(site_dir),
+    }
 
 
 def _sample_pages() -> dict[str, str]:
     data = load_data_file(PROJECT_DIR / "data" / "initiatives.yaml").data
-    pages = {"home": "", "initiative": f"indsatser/{data['initiatives'][0]['id']}/", "press release": f"presse/{data['press_releases'][0]['id']}/"}
-    return {f"{name} ({language})": (prefix + path) for language, prefix in (("da", ""), ("en", "en/")) for name, path in pages.items()}
+    pages = {
+        "home": "",
+        "initiative": f"indsatser/{data['initiatives'][0]['id']}/",
+        "press release": f"presse/{data['press_releases'][0]['id']}/",
+    }
+    return {
+        f"{name} ({language})": (prefix + path)
+        for language, prefix in (("da", ""), ("en", "en/"))
+        for name, path in pages.items()
+    }
 
 
 def _load_average() -> list[float]:
@@ -140,19 +219,41 @@ def _load_average() -> list[float]:
 
 def _commit() -> str:
     try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=PROJECT_DIR, capture_output=True, text=True, check=True).stdout.strip()
+        return subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=PROJECT_DIR,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return ""
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sections", default=",".join(SECTIONS), help="comma-separated: " + ", ".join(SECTIONS))
+    parser.add_argument(
+        "--sections", default=",".join(SECTIONS), help="comma-separated: " + ", ".join(SECTIONS)
+    )
     parser.add_argument("--sizes", default="10,100,1000", help="initiatives of the synthetic plans")
-    parser.add_argument("--runs", type=int, default=3, help="measured builds per size and variant (after one warm-up)")
-    parser.add_argument("--edits", type=int, default=9, help="title edits measured under mkdocs serve")
-    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (the median is reported)")
-    parser.add_argument("--keep", action="store_true", help="keep the work folder (copies, sites, logs)")
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=3,
+        help="measured builds per size and variant (after one warm-up)",
+    )
+    parser.add_argument(
+        "--edits", type=int, default=9, help="title edits measured under mkdocs serve"
+    )
+    parser.add_argument(
+        "--lighthouse-runs",
+        type=int,
+        default=3,
+        help="Lighthouse runs per page (the median is reported)",
+    )
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the work folder (copies, sites, logs)"
+    )
     parser.add_argument("--output", type=Path, default=RESULTS)
     arguments = parser.parse_args()
     sections = [name.strip() for name in arguments.sections.split(",") if name.strip()]
@@ -164,48 +265,74 @@ def main() -> int:
 
     work_dir = Path(tempfile.mkdtemp(prefix="plansite-bench-"))
     results: dict[str, object] = {
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(), "load_average_before": _load_average()},
-        "commit": _commit(), "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "targets": TARGETS,
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "load_average_before": _load_average(),
+        },
+        "commit": _commit(),
+        "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "targets": TARGETS,
         "notes": {
-            "scale": "Synthetic plans, PLAN_SKIP_PDF=1: a plan PDF of 1000 initiatives is a separate document job; the PDFs are measured on the real plan under 'cold'.",
+            "scale": "Synthetic plans, PLAN_SKIP_PDF=1: a plan PDF of 1000 initiatives is a "
+            "separate document job; the PDFs are measured on the real plan under 'cold'.",
             "pages": "Pages of both languages (every index.html).",
-            "gzip": "gzip level 6 of each response body; the search index is not part of a page's bytes.",
+            "gzip": "gzip level 6 of each response body; "
+            "the search index is not part of a page's bytes.",
         },
     }
     try:
         if "scale" in sections:
             print("Scale and generation overhead …", flush=True)
-            results["scale"] = run_scale(work_dir, [int(size) for size in arguments.sizes.split(",")], arguments.runs)
+            results["scale"] = run_scale(
+                work_dir, [int(size) for size in arguments.sizes.split(",")], arguments.runs
+            )
         if "serve" in sections:
             print("Editor feedback under mkdocs serve …", flush=True)
             from serve_feedback import measure_editor_feedback
 
             results["serve"] = measure_editor_feedback(work_dir, arguments.edits)
         if {"cold", "weight", "lighthouse"} & set(sections):
-            with served(work_dir / "site-real-served") as base_url:  # the port is known before the build, for canonical links
+            # The port is known before the build, for canonical links.
+            with served(work_dir / "site-real-served") as base_url:
                 if "cold" in sections or not (work_dir / "site-real").is_dir():
                     print("Cold build of the real plan …", flush=True)
-                    results["cold"] = run_cold(work_dir, arguments.runs if "cold" in sections else 1, base_url)
-                shutil.copytree(work_dir / "site-real", work_dir / "site-real-served", dirs_exist_ok=True)
+                    results["cold"] = run_cold(
+                        work_dir, arguments.runs if "cold" in sections else 1, base_url
+                    )
+                shutil.copytree(
+                    work_dir / "site-real", work_dir / "site-real-served", dirs_exist_ok=True
+                )
                 pages = _sample_pages()
                 if "weight" in sections:
                     print("Page weight …", flush=True)
                     weights = measure_pages(base_url, list(pages.values()))
                     results["weight"] = {
                         "pages": {name: weights[path] for name, path in pages.items()},
-                        "search_index": search_index_sizes(work_dir / "site-real", {"da": "", "en": "en/"}),
+                        "search_index": search_index_sizes(
+                            work_dir / "site-real", {"da": "", "en": "en/"}
+                        ),
                     }
                 if "lighthouse" in sections:
                     from lighthouse import median_of_runs
 
                     results["lighthouse"] = {}
                     for name, path in pages.items():
-                        print(f"  Lighthouse ({arguments.lighthouse_runs} runs): {name}", flush=True)
-                        results["lighthouse"][name] = median_of_runs(base_url + path, work_dir / f"lighthouse-{len(results['lighthouse'])}", arguments.lighthouse_runs)
+                        print(
+                            f"  Lighthouse ({arguments.lighthouse_runs} runs): {name}", flush=True
+                        )
+                        results["lighthouse"][name] = median_of_runs(
+                            base_url + path,
+                            work_dir / f"lighthouse-{len(results['lighthouse'])}",
+                            arguments.lighthouse_runs,
+                        )
     finally:
         results["machine"]["load_average_after"] = _load_average()
         results["work_dir"] = str(work_dir) if arguments.keep else None
-        arguments.output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        arguments.output.write_text(
+            json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
         if not arguments.keep:
             shutil.rmtree(work_dir, ignore_errors=True)
     print_table(results)

@@ -1,10 +1,12 @@
-"""Editor feedback: how long after saving a new initiative title `mkdocs serve` shows it in both languages.
+"""Editor feedback: how soon after a new initiative title is saved `mkdocs serve` shows it in both
+languages.
 
 `mkdocs serve --strict` (as `make serve` runs it) is started on a copy of the
 project with the real data, on a free port of 127.0.0.1, and measured once its
 first PDFs are rendered and linked (its own: the preview's PDFs carry the
-preview's address, so the project's cache would not match). Each edit changes one initiative's title in
-the copy's `data/initiatives.yaml` (Danish and English), then both language
+preview's address, so the project's cache would not match). Each edit changes
+one initiative's title in the copy's `data/initiatives.yaml` (Danish and
+English), then both language
 versions of its page are polled until they carry the new title; the feedback
 time is the later of the two. The served plan PDFs are polled too until both
 changed: the title is in the PDF, so it must be rendered again (after the
@@ -30,8 +32,8 @@ from pathlib import Path
 from builds import PROJECT_DIR, build_environment, copy_project
 
 sys.path.insert(0, str(PROJECT_DIR / "hooks"))
-from plansite.data.loading import load_data_file  # noqa: E402
-from plansite.i18n.strings import load_strings  # noqa: E402
+from plansite.data.loading import load_data_file
+from plansite.i18n.strings import load_strings
 
 POLL_SECONDS = 0.02
 QUIET_SECONDS = 2.0  # the server counts as settled when its log has been quiet this long
@@ -43,7 +45,8 @@ class Edit:
 
     initiative: str
     seconds: dict[str, float]  # per language: from the save until the page showed the new title
-    pdf_seconds: float | None  # from the save until both served PDFs changed (None: not within the timeout)
+    # From the save until both served PDFs changed (None: not within the timeout).
+    pdf_seconds: float | None
 
     @property
     def both(self) -> float:
@@ -72,8 +75,12 @@ def _retitle(data_file: Path, index: int, titles: dict[str, str]) -> None:
         location = loaded.locate(("initiatives", index, "title", language))
         line = lines[location.line - 1]
         if not line[location.column - 1 :].startswith('"'):
-            raise ValueError(f"{data_file}:{location.line}: expected a one-line title in double quotes")
-        lines[location.line - 1] = line[: location.column - 1] + json.dumps(title, ensure_ascii=False)
+            raise ValueError(
+                f"{data_file}:{location.line}: expected a one-line title in double quotes"
+            )
+        lines[location.line - 1] = line[: location.column - 1] + json.dumps(
+            title, ensure_ascii=False
+        )
     data_file.write_text("\n".join(lines), encoding="utf-8")
 
 
@@ -86,8 +93,19 @@ class _Server:
         self.log_file = log_file
         self._log = log_file.open("w", encoding="utf-8")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{self.port}"],
-            cwd=project_dir, env=build_environment(), stdout=self._log, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "serve",
+                "--strict",
+                "--dev-addr",
+                f"127.0.0.1:{self.port}",
+            ],
+            cwd=project_dir,
+            env=build_environment(),
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
         )
 
     def wait_until_serving(self, timeout: float = 300) -> None:
@@ -119,38 +137,55 @@ class _Server:
         self._log.close()
 
 
-def measure_editor_feedback(work_dir: Path, edits: int = 5, pdf_timeout: float = 60) -> dict[str, object]:
+def measure_editor_feedback(
+    work_dir: Path, edits: int = 5, pdf_timeout: float = 60
+) -> dict[str, object]:
     """Start `mkdocs serve` on a copy of the project and time `edits` title changes."""
     project = copy_project(work_dir / "serve-project")
     data_file = project / "data" / "initiatives.yaml"
     initiatives = load_data_file(data_file).data["initiatives"]
     strings = load_strings()
-    pdf_paths = ["pdf/" + strings["da"]["pdf_file_name"], "en/pdf/" + strings["en"]["pdf_file_name"]]
+    pdf_paths = [
+        "pdf/" + strings["da"]["pdf_file_name"],
+        "en/pdf/" + strings["en"]["pdf_file_name"],
+    ]
     server = _Server(project, work_dir / "serve.log")
     results: list[Edit] = []
     try:
         server.wait_until_serving()
         started = time.perf_counter()
-        while not all(_get(server.url + path) for path in pdf_paths):  # rendered after the first build
+        while not all(_get(server.url + path) for path in pdf_paths):  # after the first build
             if time.perf_counter() - started > 300:
-                raise RuntimeError(f"the plan PDFs were not served within 300 s (log: {server.log_file})")
+                raise RuntimeError(
+                    f"the plan PDFs were not served within 300 s (log: {server.log_file})"
+                )
             time.sleep(0.2)
         server.wait_until_quiet()
         for number in range(1, edits + 1):
             index = (number - 1) % len(initiatives)
             initiative = initiatives[index]
-            titles = {"da": f"{initiative['title']['da']} – ændret {number}", "en": f"{initiative['title']['en']} – edited {number}"}
-            urls = {"da": f"{server.url}indsatser/{initiative['id']}/", "en": f"{server.url}en/indsatser/{initiative['id']}/"}
+            titles = {
+                "da": f"{initiative['title']['da']} – ændret {number}",
+                "en": f"{initiative['title']['en']} – edited {number}",
+            }
+            urls = {
+                "da": f"{server.url}indsatser/{initiative['id']}/",
+                "en": f"{server.url}en/indsatser/{initiative['id']}/",
+            }
             old_pdfs = {path: _get(server.url + path) for path in pdf_paths}
             _retitle(data_file, index, titles)
             saved = time.perf_counter()
             seconds: dict[str, float] = {}
             while len(seconds) < len(urls):
                 for language, url in urls.items():
-                    if language not in seconds and html.escape(titles[language], quote=False).encode() in (_get(url) or b""):
+                    if language not in seconds and html.escape(
+                        titles[language], quote=False
+                    ).encode() in (_get(url) or b""):
                         seconds[language] = round(time.perf_counter() - saved, 3)
                 if time.perf_counter() - saved > 120:
-                    raise RuntimeError(f"the new title did not appear within 120 s (log: {server.log_file})")
+                    raise RuntimeError(
+                        f"the new title did not appear within 120 s (log: {server.log_file})"
+                    )
                 time.sleep(POLL_SECONDS)
             pdf_seconds = None
             while time.perf_counter() - saved < pdf_timeout:
@@ -167,8 +202,18 @@ def measure_editor_feedback(work_dir: Path, edits: int = 5, pdf_timeout: float =
         "edits": len(results),
         "median_seconds": round(statistics.median(edit.both for edit in results), 3),
         "max_seconds": round(max(edit.both for edit in results), 3),
-        "median_seconds_per_language": {language: round(statistics.median(edit.seconds[language] for edit in results), 3) for language in ("da", "en")},
+        "median_seconds_per_language": {
+            language: round(statistics.median(edit.seconds[language] for edit in results), 3)
+            for language in ("da", "en")
+        },
         "pdf_updated_median_seconds": round(statistics.median(pdf_times), 2) if pdf_times else None,
         "pdf_updated_in": f"{len(pdf_times)} of {len(results)} edits",
-        "runs": [{"initiative": edit.initiative, "seconds": edit.seconds, "pdf_seconds": edit.pdf_seconds} for edit in results],
+        "runs": [
+            {
+                "initiative": edit.initiative,
+                "seconds": edit.seconds,
+                "pdf_seconds": edit.pdf_seconds,
+            }
+            for edit in results
+        ],
     }

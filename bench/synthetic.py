@@ -45,14 +45,18 @@ def copy_id(real_id: str, number: int) -> str:
 
 
 def _numbered(text: dict[str, str], number: int) -> dict[str, str]:
-    return text if number == 0 else {language: f"{value} ({number + 1})" for language, value in text.items()}
+    return (
+        text
+        if number == 0
+        else {language: f"{value} ({number + 1})" for language, value in text.items()}
+    )
 
 
 class _Copies:
     """Which copies of each real entry exist, to resolve references to them."""
 
     def __init__(self, real_ids: list[str], count: int) -> None:
-        self.count_of = {real_id: 0 for real_id in real_ids}
+        self.count_of = dict.fromkeys(real_ids, 0)
         self.items: list[tuple[str, int]] = []  # (real id, copy number), in order
         for index in range(count):
             real_id = real_ids[index % len(real_ids)]
@@ -68,11 +72,13 @@ class _Copies:
 
 
 def synthetic_plan(initiatives: int, base: dict[str, Any]) -> dict[str, Any]:
-    """A plan with `initiatives` initiatives, built from the plan data `base` (as loaded from YAML)."""
+    """A plan with `initiatives` initiatives, built from the plan data `base` (as loaded)."""
     real_initiatives = {item["id"]: item for item in base["initiatives"]}
     real_actors = {item["id"]: item for item in base["actors"]}
     real_releases = base["press_releases"]
-    actor_count = max(len(real_actors), math.ceil(initiatives * len(real_actors) / len(real_initiatives)))
+    actor_count = max(
+        len(real_actors), math.ceil(initiatives * len(real_actors) / len(real_initiatives))
+    )
     release_count = max(1, math.ceil(initiatives / INITIATIVES_PER_PRESS_RELEASE))
     initiative_copies = _Copies(list(real_initiatives), initiatives)
     actor_copies = _Copies(list(real_actors), actor_count)
@@ -81,9 +87,19 @@ def synthetic_plan(initiatives: int, base: dict[str, Any]) -> dict[str, Any]:
         return list(dict.fromkeys(actor_copies.resolve(real_id, number) for real_id in real_ids))
 
     def initiative_ids(real_ids: list[str], number: int) -> list[str]:
-        return list(dict.fromkeys(resolved for real_id in real_ids if (resolved := initiative_copies.resolve(real_id, number))))
+        return list(
+            dict.fromkeys(
+                resolved
+                for real_id in real_ids
+                if (resolved := initiative_copies.resolve(real_id, number))
+            )
+        )
 
-    plan = {key: copy.deepcopy(value) for key, value in base.items() if key not in {"initiatives", "actors", "press_releases", "documents"}}
+    plan = {
+        key: copy.deepcopy(value)
+        for key, value in base.items()
+        if key not in {"initiatives", "actors", "press_releases", "documents"}
+    }
     plan["initiatives"] = []
     for real_id, number in initiative_copies.items:
         item = copy.deepcopy(real_initiatives[real_id])
@@ -91,7 +107,9 @@ def synthetic_plan(initiatives: int, base: dict[str, Any]) -> dict[str, Any]:
         item["title"] = _numbered(item["title"], number)
         item["lead"] = actors(item["lead"], number)
         if "partners" in item:
-            item["partners"] = [actor for actor in actors(item["partners"], number) if actor not in item["lead"]]
+            item["partners"] = [
+                actor for actor in actors(item["partners"], number) if actor not in item["lead"]
+            ]
             if not item["partners"]:
                 del item["partners"]
         plan["initiatives"].append(item)
@@ -110,7 +128,9 @@ def synthetic_plan(initiatives: int, base: dict[str, Any]) -> dict[str, Any]:
         item = copy.deepcopy(real)
         item["id"] = copy_id(real["id"], number)
         item["title"] = _numbered(item["title"], number)
-        item["published"] = (datetime.fromisoformat(real["published"]) - timedelta(days=number)).isoformat()
+        item["published"] = (
+            datetime.fromisoformat(real["published"]) - timedelta(days=number)
+        ).isoformat()
         item.pop("publish_at", None)
         if "initiatives" in item:
             item["initiatives"] = initiative_ids(item["initiatives"], number)
@@ -129,8 +149,18 @@ def synthetic_plan(initiatives: int, base: dict[str, Any]) -> dict[str, Any]:
 def write_synthetic_plan(initiatives: int, path: Path, base_file: Path = REAL_DATA_FILE) -> Path:
     """Write a synthetic plan with `initiatives` initiatives to `path` (YAML) and return `path`."""
     plan = synthetic_plan(initiatives, load_data_file(base_file).data)
-    text = yaml.dump(plan, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True, sort_keys=False, width=100)
-    path.write_text(f"# Synthetic plan with {initiatives} initiatives, made by bench/synthetic.py: for measuring only.\n{text}", encoding="utf-8")
+    text = yaml.dump(
+        plan,
+        Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper),
+        allow_unicode=True,
+        sort_keys=False,
+        width=100,
+    )
+    path.write_text(
+        f"# Synthetic plan with {initiatives} initiatives, made by bench/synthetic.py: "
+        f"for measuring only.\n{text}",
+        encoding="utf-8",
+    )
     return path
 
 

@@ -40,7 +40,8 @@ def _share_theme_environments(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(-110)  # after i18n's on_config, which sets the current language
 def _start_language_build(config: MkDocsConfig) -> MkDocsConfig:
-    _builds.start_language(config)  # reads the data in the outer build; before MkDocs empties site_dir
+    # Reads the data in the outer build; before MkDocs empties site_dir.
+    _builds.start_language(config)
     return config
 
 
@@ -78,13 +79,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
     skip_link.point_skip_link_at_main_content(page)
     context["csp_placeholder"] = csp.PLACEHOLDER
     return _builds.current(config).context_of_page(context, page)
 
 
-def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+def on_template_context(
+    context: dict[str, Any], template_name: str, config: MkDocsConfig
+) -> dict[str, Any]:
     context["csp_placeholder"] = csp.PLACEHOLDER
     return _builds.current(config).context_of_template(context)
 
@@ -124,7 +129,10 @@ def _restore_root_404(config: MkDocsConfig) -> None:
 def _split_search_index(config: MkDocsConfig) -> None:
     if is_outer_build(config):
         sizes = _builds.current_site().split_search_index(Path(config.site_dir))
-        log.info("Search index per language: %s", ", ".join(f"{language} {size / 1024:.0f} KiB" for language, size in sizes.items()))
+        log.info(
+            "Search index per language: %s",
+            ", ".join(f"{language} {size / 1024:.0f} KiB" for language, size in sizes.items()),
+        )
 
 
 @event_priority(-120)  # after everything else: the pages are written when PDFs start rendering
@@ -133,16 +141,20 @@ def _render_preview_pdfs(config: MkDocsConfig) -> None:
         _builds.preview_pdfs.start()
 
 
-on_post_build = CombinedEvent(_keep_root_404, _publish_downloads, _restore_root_404, _split_search_index, _render_preview_pdfs)
+on_post_build = CombinedEvent(
+    _keep_root_404, _publish_downloads, _restore_root_404, _split_search_index, _render_preview_pdfs
+)
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
     polling.poll_sooner(server.observer)  # a saved data file is noticed within 0.1 s
-    if _builds.preview_pdfs is not None:  # a PDF rendered after a build lands in the cache: build again to link it
+    # A PDF rendered after a build lands in the cache: build again to link it.
+    if _builds.preview_pdfs is not None:
         cache_dir = _builds.current_site().settings.pdf_cache_dir
         cache_dir.mkdir(parents=True, exist_ok=True)
         server.watch(str(cache_dir))
-    return errors.keep_serving_on_data_errors(server)  # a data mistake leaves the last good site served
+    # A data mistake leaves the last good site served.
+    return errors.keep_serving_on_data_errors(server)
 
 
 def on_shutdown() -> None:

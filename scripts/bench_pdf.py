@@ -1,4 +1,5 @@
-"""Measure the plan PDFs: render time per language (empty cache), a rebuild with nothing changed, page counts and sizes.
+"""Measure the plan PDFs: render time per language (empty cache), a rebuild with nothing changed,
+page counts and sizes.
 
     .venv/bin/python scripts/bench_pdf.py [--runs 3]
 
@@ -19,14 +20,15 @@ from pathlib import Path
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT_DIR / "hooks"))
 
-from plansite.pdf import downloads as publish  # noqa: E402
+from plansite.data.validation import load_plan  # noqa: E402
 from plansite.i18n.strings import load_strings  # noqa: E402
 from plansite.i18n.view import localize  # noqa: E402
-from plansite.data.validation import load_plan  # noqa: E402
+from plansite.pdf import downloads as publish  # noqa: E402
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    # The first paragraph of the docstring, on one line.
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0].replace("\n", " "))
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--data", default=str(PROJECT_DIR / "data" / "initiatives.yaml"))
     arguments = parser.parse_args()
@@ -36,15 +38,27 @@ def main() -> None:
     downloads = None
     for _ in range(arguments.runs):
         with tempfile.TemporaryDirectory() as cache_dir:
-            downloads = publish.prepare_downloads(localized, Path(arguments.data).parent, Path(cache_dir), "https://menneskehandel.example.org/")
+            downloads = publish.prepare_downloads(
+                localized,
+                Path(arguments.data).parent,
+                Path(cache_dir),
+                "https://menneskehandel.example.org/",
+            )
             for language, seconds in downloads.seconds.items():
                 rendered[language].append(seconds)
             started = time.perf_counter()
-            again = publish.prepare_downloads(localized, Path(arguments.data).parent, Path(cache_dir), "https://menneskehandel.example.org/")
+            again = publish.prepare_downloads(
+                localized,
+                Path(arguments.data).parent,
+                Path(cache_dir),
+                "https://menneskehandel.example.org/",
+            )
             cached.append(time.perf_counter() - started)
             assert not any(again.rendered.values()), "nothing changed, yet a PDF was rendered again"
     result = {
-        "render_and_check_seconds_median": {language: round(statistics.median(values), 2) for language, values in rendered.items()},
+        "render_and_check_seconds_median": {
+            language: round(statistics.median(values), 2) for language, values in rendered.items()
+        },
         "unchanged_rebuild_seconds_median": round(statistics.median(cached), 3),
         "pages": {language: item.facts.pages for language, item in downloads.plan_pdfs.items()},
         "bytes": {language: item.facts.size for language, item in downloads.plan_pdfs.items()},

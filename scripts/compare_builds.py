@@ -41,7 +41,7 @@ def site_digests(site_dir: Path) -> dict[str, str]:
 
 
 def build(project_dir: Path, site_dir: Path, cache_dir: Path, epoch: str) -> None:
-    """Build the project in `project_dir` into `site_dir`; stop with its log when the build fails."""
+    """Build the project in `project_dir` into `site_dir`; stop with its log if the build fails."""
     env = {
         **os.environ,
         "SOURCE_DATE_EPOCH": epoch,
@@ -53,7 +53,9 @@ def build(project_dir: Path, site_dir: Path, cache_dir: Path, epoch: str) -> Non
     for name in ("PLAN_DATA_FILE", "PLAN_SKIP_PDF"):
         env.pop(name, None)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
-    result = subprocess.run(command, cwd=project_dir, env=env, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        command, cwd=project_dir, env=env, capture_output=True, text=True, check=False
+    )
     if result.returncode != 0:
         sys.exit(f"the build in {project_dir} failed:\n{result.stderr}")
 
@@ -73,19 +75,41 @@ def compare(base: dict[str, str], current: dict[str, str]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("base", nargs="?", default="HEAD", help="the commit to compare with (default HEAD)")
-    parser.add_argument("--keep", type=Path, help="keep both sites in this folder (base/, current/)")
+    parser.add_argument(
+        "base", nargs="?", default="HEAD", help="the commit to compare with (default HEAD)"
+    )
+    parser.add_argument(
+        "--keep", type=Path, help="keep both sites in this folder (base/, current/)"
+    )
     arguments = parser.parse_args(argv)
-    commit = subprocess.run(["git", "rev-parse", arguments.base], cwd=PROJECT_DIR, capture_output=True, text=True, check=True).stdout.strip()
-    epoch = subprocess.run(["git", "log", "-1", "--format=%ct", commit], cwd=PROJECT_DIR, capture_output=True, text=True, check=True).stdout.strip()
+    commit = subprocess.run(
+        ["git", "rev-parse", arguments.base],
+        cwd=PROJECT_DIR,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    epoch = subprocess.run(
+        ["git", "log", "-1", "--format=%ct", commit],
+        cwd=PROJECT_DIR,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     with tempfile.TemporaryDirectory(prefix="compare-builds-") as temporary:
         work = Path(arguments.keep or temporary)
         worktree = Path(temporary) / "worktree"
-        subprocess.run(["git", "worktree", "add", "--detach", "--quiet", str(worktree), commit], cwd=PROJECT_DIR, check=True)
+        subprocess.run(
+            ["git", "worktree", "add", "--detach", "--quiet", str(worktree), commit],
+            cwd=PROJECT_DIR,
+            check=True,
+        )
         try:
             build(worktree, work / "base", Path(temporary) / "cache-base", epoch)
         finally:
-            subprocess.run(["git", "worktree", "remove", "--force", str(worktree)], cwd=PROJECT_DIR, check=True)
+            subprocess.run(
+                ["git", "worktree", "remove", "--force", str(worktree)], cwd=PROJECT_DIR, check=True
+            )
         build(PROJECT_DIR, work / "current", Path(temporary) / "cache-current", epoch)
         base, current = site_digests(work / "base"), site_digests(work / "current")
         differences = compare(base, current)
@@ -94,8 +118,10 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work / "current")
     for line in differences:
         print(line)
-    print(f"{commit[:12]} vs working tree: {len(current)} files, {len(differences)} differ"
-          + (" — byte-identical" if not differences else ""))
+    print(
+        f"{commit[:12]} vs working tree: {len(current)} files, {len(differences)} differ"
+        + (" — byte-identical" if not differences else "")
+    )
     return 1 if differences else 0
 
 

@@ -1,4 +1,4 @@
-"""Benchmark only: make the plan hook generate no page, for the hand-written variant of `bench/handwritten.py`.
+"""Benchmark only: no generated pages, for the hand-written variant of `bench/handwritten.py`.
 
 That variant's pages are already files in its `docs/`. Listed before
 `hooks/main.py` in its `mkdocs.yml`, this hook replaces the page generator the
@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
-from plansite import build  # noqa: E402
+from plansite import build
 
 
 def _no_pages(*arguments: object) -> list[object]:

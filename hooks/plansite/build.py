@@ -1,4 +1,4 @@
-"""The state of a build: `SiteBuild` lives for one `mkdocs build` (both languages), `LanguageBuild` for one language.
+"""The state of a build: `SiteBuild` for one `mkdocs build`, `LanguageBuild` for one language.
 
 mkdocs-static-i18n runs the whole build once per language in one process: the
 default language's build is the outer one, and from its `on_post_build` it runs
@@ -34,12 +34,13 @@ from mkdocs.structure.pages import Page
 from plansite.data.problems import DataError
 from plansite.data.schedule import published_as_of
 from plansite.data.validation import load_plan
-from plansite.i18n.languages import LANGUAGES, check_i18n_languages, language_root
+from plansite.i18n.languages import LANGUAGES, check_i18n_languages, i18n_plugin, language_root
 from plansite.i18n.strings import load_strings
 from plansite.i18n.view import LocalizedPlan, localize
 from plansite.outputs import search_index
 from plansite.outputs.language_outputs import LanguageOutputs
 from plansite.pdf import downloads
+from plansite.pdf.downloads import Defer, Download, Downloads
 from plansite.serve.pdf_preview import PreviewPdfs
 from plansite.settings import Settings
 from plansite.site import page_checks, virtual_files
@@ -55,12 +56,13 @@ class PlanDataError(PluginError):
 
 def current_language(config: MkDocsConfig) -> str:
     """The language mkdocs-static-i18n is building now."""
-    return config.plugins["i18n"].current_language or config.theme["language"]
+    language: str = i18n_plugin(config).current_language or config.theme["language"]
+    return language
 
 
 def is_outer_build(config: MkDocsConfig) -> bool:
     """True in the default language's build, which runs the other languages' builds inside it."""
-    return not config.plugins["i18n"].building
+    return not i18n_plugin(config).building
 
 
 @dataclass
@@ -71,13 +73,13 @@ class SiteBuild:
     localized: dict[str, LocalizedPlan]
     """The plan as published at `settings.now`, in each language."""
     languages: dict[str, LanguageBuild] = field(default_factory=dict)
-    downloads: downloads.Downloads | None = None
+    downloads: Downloads | None = None
     kept_404: bytes | None = None
     page_dates: PageDates | None = None
 
     @classmethod
     def start(cls, project_dir: Path) -> SiteBuild:
-        """Read the settings, the data and the texts; raise `PlanDataError` listing every problem."""
+        """Read the settings, the data and the texts; raise `PlanDataError` listing all problems."""
         try:
             settings = Settings.from_environment(project_dir)
             plan = published_as_of(load_plan(os.path.relpath(settings.data_file)), settings.now)
@@ -87,7 +89,7 @@ class SiteBuild:
         return cls(settings, localize(plan, strings))
 
     def start_language(self, config: MkDocsConfig) -> LanguageBuild:
-        """Generate this language's pages; refuse hand-written pages that clash with them or lack a twin."""
+        """Generate this language's pages; refuse hand-written ones that clash or lack a twin."""
         check_i18n_languages(config)
         language, settings = current_language(config), self.settings
         localized = self.localized[language]
@@ -96,32 +98,45 @@ class SiteBuild:
         if problems:
             raise PlanDataError(DataError(problems).report())
         if self.page_dates is None:  # one `git log` for every language
-            self.page_dates = PageDates(settings.project_dir, settings.data_file, Path(config.docs_dir), settings.source_date_epoch)
+            self.page_dates = PageDates(
+                settings.project_dir,
+                settings.data_file,
+                Path(config.docs_dir),
+                settings.source_date_epoch,
+            )
         build = LanguageBuild(
-            self, language, config, pages,
+            self,
+            language,
+            config,
+            pages,
             outputs=LanguageOutputs(localized, config, settings.source_date_epoch),
             page_context=PageContext(localized, config, settings, self.page_dates),
         )
         self.languages[language] = build
         return build
 
-    def prepare_downloads(self, site_url: str, defer: downloads.Defer | None) -> None:
-        """Render (or reuse) the plan PDFs and read the attached documents, once for every language."""
+    def prepare_downloads(self, site_url: str, defer: Defer | None) -> None:
+        """Render (or reuse) the plan PDFs and read attached documents, once for both languages."""
         settings = self.settings
         try:
             self.downloads = downloads.prepare_downloads(
-                self.localized, settings.data_file.parent, settings.pdf_cache_dir, site_url,
-                render_plan=settings.render_pdfs, defer=defer, source_date_epoch=settings.source_date_epoch,
+                self.localized,
+                settings.data_file.parent,
+                settings.pdf_cache_dir,
+                site_url,
+                render_plan=settings.render_pdfs,
+                defer=defer,
+                source_date_epoch=settings.source_date_epoch,
             )
         except downloads.PdfFailed as error:
             raise PluginError(str(error)) from None
 
-    def plan_pdf(self, language: str) -> downloads.Download | None:
+    def plan_pdf(self, language: str) -> Download | None:
         """The plan PDF of `language`, if this build offers one."""
         return self.downloads.plan_pdfs.get(language) if self.downloads is not None else None
 
     def remember_404(self, site_dir: Path) -> None:
-        """Keep the default language's root 404 page (the last language built would overwrite it)."""
+        """Keep the default language's root 404 page (the last language built overwrites it)."""
         self.kept_404 = not_found_page.read_root_404(site_dir)
 
     def restore_404(self, site_dir: Path) -> None:
@@ -136,7 +151,7 @@ class SiteBuild:
 
 @dataclass
 class LanguageBuild:
-    """What one language's build makes: its pages, their template context, its feed, exports and press kit."""
+    """What one language's build makes: pages, their template context, feed, exports, press kit."""
 
     site: SiteBuild
     language: str
@@ -148,7 +163,9 @@ class LanguageBuild:
 
     def add_generated_pages(self, files: Files) -> Files:
         """Hand this language's pages to i18n as virtual localized source files."""
-        self.contents = virtual_files.add_generated_pages(files, self.pages, self.language, LANGUAGES, self.config)
+        self.contents = virtual_files.add_generated_pages(
+            files, self.pages, self.language, LANGUAGES, self.config
+        )
         return files
 
     def restore_generated_contents(self, files: Files) -> Files:
@@ -176,12 +193,14 @@ class LanguageBuild:
     def publish_downloads(self) -> None:
         """Copy this language's PDFs and documents into its tree of the site."""
         if self.site.downloads is not None:
-            downloads.publish_downloads(self.site.downloads, self.language, Path(self.config.site_dir))
+            downloads.publish_downloads(
+                self.site.downloads, self.language, Path(self.config.site_dir)
+            )
 
 
 @dataclass
 class Builds:
-    """What the hook keeps between events: the build in progress, and under `mkdocs serve` the preview PDFs."""
+    """Kept between events: the build in progress, and under `mkdocs serve` the preview PDFs."""
 
     site: SiteBuild | None = None
     preview_pdfs: PreviewPdfs | None = None
@@ -197,7 +216,7 @@ class Builds:
         return self.site.start_language(config)
 
     def prepare_downloads(self, config: MkDocsConfig) -> None:
-        """The plan PDFs and documents of this build (under `mkdocs serve`, a changed PDF is rendered later)."""
+        """The plan PDFs and documents of this build (`mkdocs serve` renders changed PDFs later)."""
         defer = self.preview_pdfs.offer if self.preview_pdfs is not None else None
         self.current_site().prepare_downloads(config.site_url or "", defer)
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from plansite.data.problems import DataError, Location, Problem
@@ -60,12 +60,16 @@ class Settings:
     """`SOURCE_DATE_EPOCH` in seconds, when set to a number."""
 
     @classmethod
-    def from_environment(cls, project_dir: Path, environ: Mapping[str, str] = os.environ) -> Settings:
+    def from_environment(
+        cls, project_dir: Path, environ: Mapping[str, str] = os.environ
+    ) -> Settings:
         """Read the settings; raise `DataError` when `PLAN_NOW` is not a moment."""
         return cls(
             project_dir=project_dir,
             data_file=project_dir / environ.get("PLAN_DATA_FILE", DEFAULT_DATA_FILE),
-            pdf_cache_dir=Path(environ.get("PLAN_PDF_CACHE_DIR", project_dir / DEFAULT_PDF_CACHE_DIR)),
+            pdf_cache_dir=Path(
+                environ.get("PLAN_PDF_CACHE_DIR", project_dir / DEFAULT_PDF_CACHE_DIR)
+            ),
             render_pdfs=environ.get("PLAN_SKIP_PDF") != "1",
             now=publication_time(environ),
             source_date_epoch=source_date_epoch(environ),
@@ -76,14 +80,24 @@ def publication_time(environ: Mapping[str, str] = os.environ) -> datetime:
     """The moment the site is built for: `PLAN_NOW` if set, else the current time."""
     value = environ.get(NOW_VARIABLE, "").strip()
     if not value:
-        return datetime.now(timezone.utc)
+        return datetime.now(UTC)
     try:
         moment: datetime | None = datetime.fromisoformat(value)
     except ValueError:
         moment = None
     if moment is None or moment.tzinfo is None:
         location = Location(f"${NOW_VARIABLE}", 1, 1)
-        raise DataError([Problem(location, (), f"'{value}' is not a date and time with a UTC offset", f"set {NOW_VARIABLE} like 2018-09-10T12:00:00+02:00, or unset it to use the current time")])
+        raise DataError(
+            [
+                Problem(
+                    location,
+                    (),
+                    f"'{value}' is not a date and time with a UTC offset",
+                    f"set {NOW_VARIABLE} like 2018-09-10T12:00:00+02:00, "
+                    "or unset it to use the current time",
+                )
+            ]
+        )
     return moment
 
 

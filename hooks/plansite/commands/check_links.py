@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from plansite.data.loading import LoadedData, load_data_file
 from plansite.data.problems import DataError, DataPath, Location, format_data_path
@@ -86,7 +86,15 @@ class _RedirectRecorder(urllib.request.HTTPRedirectHandler):
 
     moved_permanently = False
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: http.client.HTTPMessage,
+        newurl: str,
+    ) -> urllib.request.Request | None:
         if code in _PERMANENT_REDIRECTS:
             self.moved_permanently = True
         return super().redirect_request(req, fp, code, msg, headers, newurl)
@@ -101,7 +109,12 @@ def ask(url: str, method: str, timeout: float) -> Answer:
         with opener.open(request, timeout=timeout) as response:
             return Answer(response.status, response.geturl(), recorder.moved_permanently)
     except urllib.error.HTTPError as error:
-        return Answer(error.code, error.geturl() or url, recorder.moved_permanently, f"HTTP {error.code} {error.reason}")
+        return Answer(
+            error.code,
+            error.geturl() or url,
+            recorder.moved_permanently,
+            f"HTTP {error.code} {error.reason}",
+        )
     except urllib.error.URLError as error:
         return Answer(None, url, recorder.moved_permanently, f"no answer: {error.reason}")
     except (OSError, http.client.HTTPException, ValueError) as error:
@@ -118,7 +131,7 @@ def check_links(links: Sequence[Link], timeout: float = 20.0, workers: int = 8) 
     """Check each distinct address once; return a result per link, in file order."""
     urls = sorted({link.url for link in links})
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        answers = dict(zip(urls, pool.map(lambda url: check_url(url, timeout), urls)))
+        answers = dict(zip(urls, pool.map(lambda url: check_url(url, timeout), urls), strict=True))
     return [LinkResult(link, answers[link.url]) for link in sorted(links)]
 
 
@@ -143,14 +156,21 @@ def summarize(results: Sequence[LinkResult]) -> str:
 def write_markdown_report(path: Path, lines: Sequence[str], summary: str) -> None:
     """Write the report as Markdown for the workflow run's summary page."""
     items = [f"- {line}" for line in lines] or ["- every link answered"]
-    path.write_text("\n".join(["## External links in the plan data", "", summary, "", *items, ""]), encoding="utf-8")
+    path.write_text(
+        "\n".join(["## External links in the plan data", "", summary, "", *items, ""]),
+        encoding="utf-8",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data_file", nargs="?", default="data/initiatives.yaml")
-    parser.add_argument("--report", type=Path, help="also write the report as Markdown to this file")
-    parser.add_argument("--timeout", type=float, default=20.0, help="seconds to wait for each answer (default 20)")
+    parser.add_argument(
+        "--report", type=Path, help="also write the report as Markdown to this file"
+    )
+    parser.add_argument(
+        "--timeout", type=float, default=20.0, help="seconds to wait for each answer (default 20)"
+    )
     arguments = parser.parse_args(argv)
     try:
         loaded = load_data_file(arguments.data_file)

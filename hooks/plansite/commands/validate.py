@@ -9,8 +9,8 @@ import argparse
 import sys
 
 from plansite.data.problems import DataError
-from plansite.i18n.strings import load_strings
 from plansite.data.validation import load_plan
+from plansite.i18n.strings import load_strings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,7 +23,11 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    print(f"{arguments.data_file}: OK — {len(plan.focus_areas)} focus areas, {len(plan.initiatives)} initiatives, {len(plan.actors)} actors, {len(plan.press_releases)} press releases")
+    print(
+        f"{arguments.data_file}: OK — {len(plan.focus_areas)} focus areas, "
+        f"{len(plan.initiatives)} initiatives, {len(plan.actors)} actors, "
+        f"{len(plan.press_releases)} press releases"
+    )
     return 0
 
 

@@ -1,4 +1,4 @@
-"""What a download link can say about its file without being told: size and page count, read from the file.
+"""What a download link can say about its file unasked: size and page count, read from the file.
 
 GOV.UK's rule for links to documents: tell people what they will get before
 they click ("PDF, 214 kB, 18 sider, på dansk"). Nothing of it is typed by
@@ -32,7 +32,8 @@ class DocumentFacts:
 
 def read_document_facts(path: Path) -> DocumentFacts:
     """Size and page count of the PDF at `path`; raise `UnreadableDocument` with the reason."""
-    import pikepdf  # here, not at the top: it costs `make validate` 0.15 s even when no document is attached
+    # Here, not at the top: it costs `make validate` 0.15 s even when no document is attached.
+    import pikepdf
 
     try:
         size = path.stat().st_size
@@ -48,17 +49,29 @@ def read_document_facts(path: Path) -> DocumentFacts:
 
 
 def check_document_files(loaded: LoadedData) -> Iterator[Problem]:
-    """Each attached document has its own id and a readable PDF file (relative to the data file's folder)."""
+    """Each attached document has its own id and a readable PDF file (relative to the data file)."""
     data_dir = Path(loaded.path).parent
     first_line: dict[str, int] = {}
     for index, document in enumerate(loaded.data.get("documents") or ()):
         id_path: DataPath = ("documents", index, "id")
         if document["id"] in first_line:
-            yield Problem(loaded.locate(id_path), id_path, f"the document id '{document['id']}' is used twice (first at line {first_line[document['id']]})", "give each document its own id")
+            yield Problem(
+                loaded.locate(id_path),
+                id_path,
+                f"the document id '{document['id']}' is used twice "
+                f"(first at line {first_line[document['id']]})",
+                "give each document its own id",
+            )
         else:
             first_line[document["id"]] = loaded.locate(id_path).line
         file_path: DataPath = ("documents", index, "file")
         try:
             read_document_facts(data_dir / document["file"])
         except UnreadableDocument as error:
-            yield Problem(loaded.locate(file_path), file_path, f"'{document['file']}': {error}", f"put the PDF at {data_dir / document['file']} (paths are relative to the data file's folder), or correct the path")
+            yield Problem(
+                loaded.locate(file_path),
+                file_path,
+                f"'{document['file']}': {error}",
+                f"put the PDF at {data_dir / document['file']} "
+                "(paths are relative to the data file's folder), or correct the path",
+            )

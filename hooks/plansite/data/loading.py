@@ -18,6 +18,7 @@ import yaml
 
 from plansite.data.problems import DataError, Location, Problem
 
+_Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
 try:  # The C parser is about 8x faster; its nodes carry the same marks.
     _Loader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
@@ -25,14 +26,18 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 DataPath = tuple[str | int, ...]
 
-# Deeper data is never meant (the plan is about five levels deep) and would exhaust the recursion limit.
+# Deeper data is never meant (the plan is about five levels deep) and would
+# exhaust the recursion limit.
 MAX_DEPTH = 50
 MAX_BRACKET_DEPTH = 1000
 
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _UNUSUAL_LINE_BREAKS = "\x85\u2028\u2029\r"
-# Tabs, characters YAML does not allow (C0/C1 controls, surrogates, U+FFFE/U+FFFF) and unusual line breaks.
-_INVISIBLE_CHARACTER = re.compile("[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]|\r(?!\n)")
+# Tabs, characters YAML does not allow (C0/C1 controls, surrogates, U+FFFE/U+FFFF)
+# and unusual line breaks.
+_INVISIBLE_CHARACTER = re.compile(
+    "[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]|\r(?!\n)"
+)
 _BRACKET = re.compile(r"[\[\]{}]")
 _STRING_TAG = "tag:yaml.org,2002:str"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
@@ -65,7 +70,16 @@ def load_data_file(path: str | Path) -> LoadedData:
     try:
         raw = Path(path).read_bytes()
     except OSError as error:
-        raise DataError([Problem(Location(display_path, 1, 1), (), f"cannot read the file: {error.strerror}", "check that the file exists and is readable")]) from None
+        raise DataError(
+            [
+                Problem(
+                    Location(display_path, 1, 1),
+                    (),
+                    f"cannot read the file: {error.strerror}",
+                    "check that the file exists and is readable",
+                )
+            ]
+        ) from None
     return parse_data(raw, display_path)
 
 
@@ -78,15 +92,55 @@ def parse_data(raw: bytes, display_path: str) -> LoadedData:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        location = _location_in_text(display_path, text, mark.line + 1, mark.column + 1) if mark else Location(display_path, 1, 1)
+        location = (
+            _location_in_text(display_path, text, mark.line + 1, mark.column + 1)
+            if mark
+            else Location(display_path, 1, 1)
+        )
         what = error.problem or error.context or "invalid YAML"
-        raise DataError([Problem(location, (), f"the file is not valid YAML: {what}", "check the indentation and quoting around this line")]) from None
+        raise DataError(
+            [
+                Problem(
+                    location,
+                    (),
+                    f"the file is not valid YAML: {what}",
+                    "check the indentation and quoting around this line",
+                )
+            ]
+        ) from None
     except yaml.YAMLError as error:
-        raise DataError([Problem(Location(display_path, 1, 1), (), f"the file is not valid YAML: {error}", "check the file's syntax")]) from None
+        raise DataError(
+            [
+                Problem(
+                    Location(display_path, 1, 1),
+                    (),
+                    f"the file is not valid YAML: {error}",
+                    "check the file's syntax",
+                )
+            ]
+        ) from None
     if root is None:
-        raise DataError([Problem(Location(display_path, 1, 1), (), "the file is empty", "restore the file's content from version control")])
+        raise DataError(
+            [
+                Problem(
+                    Location(display_path, 1, 1),
+                    (),
+                    "the file is empty",
+                    "restore the file's content from version control",
+                )
+            ]
+        )
     if not isinstance(root, yaml.MappingNode):
-        raise DataError([Problem(_location(display_path, root), (), "the file must be a mapping of sections (plan:, focus_areas:, …)", "start each section with its name followed by a colon at the start of a line")])
+        raise DataError(
+            [
+                Problem(
+                    _location(display_path, root),
+                    (),
+                    "the file must be a mapping of sections (plan:, focus_areas:, …)",
+                    "start each section with its name followed by a colon at the start of a line",
+                )
+            ]
+        )
     builder = _ValueBuilder(display_path)
     data = builder.build(root, ())
     if builder.problems:
@@ -102,7 +156,16 @@ def _decode_utf8(raw: bytes, display_path: str) -> str:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
         column = len(before) - (before.rfind(b"\n") + 1) + 1
-        raise DataError([Problem(Location(display_path, line, column), (), f"the file is not UTF-8 (byte 0x{raw[error.start]:02x})", "save the file with UTF-8 encoding")]) from None
+        raise DataError(
+            [
+                Problem(
+                    Location(display_path, line, column),
+                    (),
+                    f"the file is not UTF-8 (byte 0x{raw[error.start]:02x})",
+                    "save the file with UTF-8 encoding",
+                )
+            ]
+        ) from None
 
 
 def _refuse_invisible_characters(text: str, display_path: str) -> None:
@@ -112,33 +175,48 @@ def _refuse_invisible_characters(text: str, display_path: str) -> None:
     are easy to paste in unseen; unusual line breaks (NEL, U+2028/9, a lone CR)
     would make YAML's line numbers differ from the editor's.
     """
-    problems = {}
+    problems: dict[tuple[int, str], Problem] = {}
     for match in _INVISIBLE_CHARACTER.finditer(text):
         location = _location_of_offset(display_path, text, match.start())
         character = match.group()
         if character == "\t":
             what, fix = "tab character", "replace the tab with spaces (two per indentation level)"
         elif character in _UNUSUAL_LINE_BREAKS:
-            what, fix = f"unusual line break (U+{ord(character):04X})", "replace it with a normal line break"
+            what, fix = (
+                f"unusual line break (U+{ord(character):04X})",
+                "replace it with a normal line break",
+            )
         else:
-            what, fix = f"invisible control character (U+{ord(character):04X})", "delete it; it was probably pasted in by accident"
+            what, fix = (
+                f"invisible control character (U+{ord(character):04X})",
+                "delete it; it was probably pasted in by accident",
+            )
         problems.setdefault((location.line, what), Problem(location, (), what, fix))
     if problems:
         raise DataError(list(problems.values()))
 
 
 def _refuse_deep_brackets(text: str, display_path: str) -> None:
-    """Thousands of nested [ or { crash the C parser (a segmentation fault, not an exception): refuse them first."""
+    """Refuse thousands of nested [ or { first: they crash the C parser (segfault, no exception)."""
     depth = 0
     for match in _BRACKET.finditer(text):
         depth = depth + 1 if match.group() in "[{" else max(depth - 1, 0)
         if depth > MAX_BRACKET_DEPTH:
             location = _location_of_offset(display_path, text, match.start())
-            raise DataError([Problem(location, (), f"more than {MAX_BRACKET_DEPTH} brackets are open here", "close the [ and { brackets you opened")])
+            raise DataError(
+                [
+                    Problem(
+                        location,
+                        (),
+                        f"more than {MAX_BRACKET_DEPTH} brackets are open here",
+                        "close the [ and { brackets you opened",
+                    )
+                ]
+            )
 
 
 def _location_in_text(display_path: str, text: str, line: int, column: int) -> Location:
-    """YAML points past the end of a file that lacks its final line break: point at its last character instead."""
+    """Where YAML points past the end of a file lacking a final line break: its last character."""
     lines = text.split("\n")
     if line > len(lines):
         return Location(display_path, len(lines), len(lines[-1]) + 1)
@@ -170,10 +248,24 @@ class _ValueBuilder:
         self.locations[data_path] = location
         if len(data_path) > MAX_DEPTH:
             if not any(problem.what.startswith("the data is nested") for problem in self.problems):
-                self.problems.append(Problem(location, (), f"the data is nested more than {MAX_DEPTH} levels deep", "check the indentation and brackets around here"))
+                self.problems.append(
+                    Problem(
+                        location,
+                        (),
+                        f"the data is nested more than {MAX_DEPTH} levels deep",
+                        "check the indentation and brackets around here",
+                    )
+                )
             return None
         if id(node) in self._seen or getattr(node, "anchor", None):
-            self.problems.append(Problem(location, data_path, "anchors and aliases (&name, *name) are not allowed", "write the value out in full where it is needed"))
+            self.problems.append(
+                Problem(
+                    location,
+                    data_path,
+                    "anchors and aliases (&name, *name) are not allowed",
+                    "write the value out in full where it is needed",
+                )
+            )
             return None
         self._seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
@@ -181,12 +273,20 @@ class _ValueBuilder:
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*data_path, index)) for index, item in enumerate(node.value)]
         if node.tag == _TIMESTAMP_TAG:
-            # Keep dates as the text the editor wrote (as YAML 1.2 and the JSON Schema do); the model parses them.
+            # Keep dates as the text the editor wrote (as YAML 1.2 and the JSON Schema do);
+            # the model parses them.
             return node.value
         try:
             return self._constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as error:
-            self.problems.append(Problem(location, data_path, f"unreadable value: {error.problem}", "check the value's format, or put it in quotes to make it text"))
+            self.problems.append(
+                Problem(
+                    location,
+                    data_path,
+                    f"unreadable value: {error.problem}",
+                    "check the value's format, or put it in quotes to make it text",
+                )
+            )
             return None
 
     def _build_mapping(self, node: yaml.MappingNode, data_path: DataPath) -> dict[str, Any]:
@@ -195,16 +295,37 @@ class _ValueBuilder:
         for key_node, value_node in node.value:
             key_location = _location(self.display_path, key_node)
             if key_node.tag == _MERGE_TAG:
-                self.problems.append(Problem(key_location, data_path, "merge keys (<<) are not allowed", "write the keys out in full"))
+                self.problems.append(
+                    Problem(
+                        key_location,
+                        data_path,
+                        "merge keys (<<) are not allowed",
+                        "write the keys out in full",
+                    )
+                )
                 continue
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STRING_TAG:
                 shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "a collection"
-                self.problems.append(Problem(key_location, data_path, f"the key {shown!r} is not text", "use a name made of letters, digits, '_' and '-' as the key"))
+                self.problems.append(
+                    Problem(
+                        key_location,
+                        data_path,
+                        f"the key {shown!r} is not text",
+                        "use a name made of letters, digits, '_' and '-' as the key",
+                    )
+                )
                 continue
             key = key_node.value
             if key in first_seen:
                 earlier = first_seen[key]
-                self.problems.append(Problem(key_location, (*data_path, key), f"duplicate key '{key}' (first at line {earlier.line})", "keep one of the two entries; YAML would silently drop the first"))
+                self.problems.append(
+                    Problem(
+                        key_location,
+                        (*data_path, key),
+                        f"duplicate key '{key}' (first at line {earlier.line})",
+                        "keep one of the two entries; YAML would silently drop the first",
+                    )
+                )
                 continue
             first_seen[key] = key_location
             self.key_locations[(*data_path, key)] = key_location

@@ -8,9 +8,9 @@ never from the raw YAML.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import date, datetime
-from typing import Any
+from functools import cached_property
+from typing import Any, Protocol, TypeVar
 
 
 @dataclass(frozen=True)
@@ -224,13 +224,21 @@ class PlanData:
     # initiative and per actor would otherwise make them quadratic (measured with
     # `make bench`; docs-dev/stack-facts.md#scale).
     @cached_property
-    def _by_id(self) -> dict[str, dict[str, Any]]:
-        lists = {"focus_areas": self.focus_areas, "actors": self.actors, "initiatives": self.initiatives, "contacts": self.contacts, "key_figures": self.key_figures, "sources": self.sources}
-        return {name: _index_by_id(items) for name, items in lists.items()}
+    def _by_id(self) -> _Indexes:
+        return _Indexes(
+            focus_areas=_index_by_id(self.focus_areas),
+            actors=_index_by_id(self.actors),
+            initiatives=_index_by_id(self.initiatives),
+            contacts=_index_by_id(self.contacts),
+            key_figures=_index_by_id(self.key_figures),
+            sources=_index_by_id(self.sources),
+        )
 
     @cached_property
-    def _initiatives_by_actor(self) -> tuple[dict[str, tuple[Initiative, ...]], dict[str, tuple[Initiative, ...]]]:
-        """Initiatives by lead actor, and by partner actor that is not also a lead, in data-file order."""
+    def _initiatives_by_actor(
+        self,
+    ) -> tuple[dict[str, tuple[Initiative, ...]], dict[str, tuple[Initiative, ...]]]:
+        """Initiatives by lead actor and by partner actor (not also a lead), in data-file order."""
         leading: dict[str, list[Initiative]] = {}
         partnering: dict[str, list[Initiative]] = {}
         for item in self.initiatives:
@@ -239,25 +247,27 @@ class PlanData:
             for actor_id in dict.fromkeys(item.partners):
                 if actor_id not in item.lead:
                     partnering.setdefault(actor_id, []).append(item)
-        return {key: tuple(value) for key, value in leading.items()}, {key: tuple(value) for key, value in partnering.items()}
+        return {key: tuple(value) for key, value in leading.items()}, {
+            key: tuple(value) for key, value in partnering.items()
+        }
 
     def focus_area(self, focus_area_id: str) -> FocusArea:
-        return self._by_id["focus_areas"][focus_area_id]
+        return self._by_id.focus_areas[focus_area_id]
 
     def actor(self, actor_id: str) -> Actor:
-        return self._by_id["actors"][actor_id]
+        return self._by_id.actors[actor_id]
 
     def initiative(self, initiative_id: str) -> Initiative:
-        return self._by_id["initiatives"][initiative_id]
+        return self._by_id.initiatives[initiative_id]
 
     def contact(self, contact_id: str) -> Contact:
-        return self._by_id["contacts"][contact_id]
+        return self._by_id.contacts[contact_id]
 
     def key_figure(self, figure_id: str) -> KeyFigure:
-        return self._by_id["key_figures"][figure_id]
+        return self._by_id.key_figures[figure_id]
 
     def source(self, source_id: str) -> Source:
-        return self._by_id["sources"][source_id]
+        return self._by_id.sources[source_id]
 
     def initiatives_in(self, focus_area_id: str) -> tuple[Initiative, ...]:
         """Initiatives of one focus area, in data-file order."""
@@ -270,15 +280,43 @@ class PlanData:
         return self._initiatives_by_actor[1].get(actor_id, ())
 
     def press_releases_newest_first(self) -> tuple[PressRelease, ...]:
-        return tuple(sorted(self.press_releases, key=lambda release: (release.published, release.id), reverse=True))
+        return tuple(
+            sorted(
+                self.press_releases,
+                key=lambda release: (release.published, release.id),
+                reverse=True,
+            )
+        )
 
     def updates_newest_first(self) -> tuple[Update, ...]:
-        return tuple(sorted(self.updates, key=lambda update: (update.date, update.id), reverse=True))
+        return tuple(
+            sorted(self.updates, key=lambda update: (update.date, update.id), reverse=True)
+        )
 
 
-def _index_by_id(items: tuple[Any, ...]) -> dict[str, Any]:
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_Item = TypeVar("_Item", bound=_Identified)
+
+
+@dataclass(frozen=True)
+class _Indexes:
+    """The lists of `PlanData` that are looked up by id, each indexed by id."""
+
+    focus_areas: dict[str, FocusArea]
+    actors: dict[str, Actor]
+    initiatives: dict[str, Initiative]
+    contacts: dict[str, Contact]
+    key_figures: dict[str, KeyFigure]
+    sources: dict[str, Source]
+
+
+def _index_by_id(items: tuple[_Item, ...]) -> dict[str, _Item]:
     """Items by id; the first of two with one id wins (validation refuses that anyway)."""
-    index: dict[str, Any] = {}
+    index: dict[str, _Item] = {}
     for item in items:
         index.setdefault(item.id, item)
     return index
@@ -300,27 +338,39 @@ def build_plan(data: dict[str, Any]) -> PlanData:
     )
 
 
-def _text(value: dict[str, str] | None) -> Text | None:
-    return Text(value["da"].strip(), value["en"].strip()) if value else None
+def _text(value: dict[str, str]) -> Text:
+    return Text(value["da"].strip(), value["en"].strip())
 
 
-def _period(value: dict[str, str] | None) -> Period | None:
-    return Period(date.fromisoformat(value["start"]), date.fromisoformat(value["end"])) if value else None
+def _optional_text(value: dict[str, str] | None) -> Text | None:
+    return _text(value) if value else None
+
+
+def _period(value: dict[str, str]) -> Period:
+    return Period(date.fromisoformat(value["start"]), date.fromisoformat(value["end"]))
+
+
+def _optional_period(value: dict[str, str] | None) -> Period | None:
+    return _period(value) if value else None
 
 
 def _ids(value: list[str] | None) -> tuple[str, ...]:
     return tuple(value or ())
 
 
-def _related_plan(value: dict[str, Any] | None) -> RelatedPlan | None:
-    if not value:
-        return None
-    return RelatedPlan(value["period"], _text(value["title"]), _text(value.get("note")), _ids(value["sources"]))
+def _related_plan(value: dict[str, Any]) -> RelatedPlan:
+    return RelatedPlan(
+        value["period"],
+        _text(value["title"]),
+        _optional_text(value.get("note")),
+        _ids(value["sources"]),
+    )
 
 
 def _plan(value: dict[str, Any]) -> Plan:
     year, month = value["published"].split("-")
     budget = value["budget"]
+    successor = value.get("successor")
     return Plan(
         title=_text(value["title"]),
         short_title=_text(value["short_title"]),
@@ -330,15 +380,18 @@ def _plan(value: dict[str, Any]) -> Plan:
         in_force=date.fromisoformat(value["in_force"]),
         series_number=value["series_number"],
         series_start_year=value["series_start_year"],
-        budget=Budget(budget["amount"], budget["currency"], _text(budget.get("note"))),
+        budget=Budget(budget["amount"], budget["currency"], _optional_text(budget.get("note"))),
         funding=_text(value["funding"]),
         publisher=value["publisher"],
         minister=Minister(value["minister"]["name"], _text(value["minister"]["title"])),
         summary=_text(value["summary"]),
         introduction=_text(value["introduction"]),
-        objectives=tuple(Objective(item["id"], _text(item["text"]), item.get("sub_area")) for item in value["objectives"]),
+        objectives=tuple(
+            Objective(item["id"], _text(item["text"]), item.get("sub_area"))
+            for item in value["objectives"]
+        ),
         predecessors=tuple(_related_plan(item) for item in value.get("predecessors", ())),
-        successor=_related_plan(value.get("successor")),
+        successor=_related_plan(successor) if successor else None,
         sources=_ids(value["sources"]),
     )
 
@@ -367,7 +420,7 @@ def _initiative(value: dict[str, Any]) -> Initiative:
         lead=_ids(value["lead"]),
         partners=_ids(value.get("partners")),
         target_groups=tuple(_text(item) for item in value.get("target_groups", ())),
-        period=_period(value.get("period")),
+        period=_optional_period(value.get("period")),
         sources=_ids(value["sources"]),
     )
 
@@ -386,11 +439,25 @@ def _actor(value: dict[str, Any]) -> Actor:
 
 
 def _contact(value: dict[str, Any]) -> Contact:
-    return Contact(value["id"], _text(value["role"]), value["name"], value.get("phone"), value.get("email"), value["organisation"])
+    return Contact(
+        value["id"],
+        _text(value["role"]),
+        value["name"],
+        value.get("phone"),
+        value.get("email"),
+        value["organisation"],
+    )
 
 
 def _key_figure(value: dict[str, Any]) -> KeyFigure:
-    return KeyFigure(value["id"], value["value"], value["unit"], _text(value["label"]), _text(value.get("context")), _ids(value["sources"]))
+    return KeyFigure(
+        value["id"],
+        value["value"],
+        value["unit"],
+        _text(value["label"]),
+        _optional_text(value.get("context")),
+        _ids(value["sources"]),
+    )
 
 
 def _press_release(value: dict[str, Any]) -> PressRelease:
@@ -401,7 +468,11 @@ def _press_release(value: dict[str, Any]) -> PressRelease:
         title=_text(value["title"]),
         lead=_text(value["lead"]),
         body=_text(value["body"]),
-        statement=Statement(statement["speaker"], _text(statement["role"]), _text(statement["text"])) if statement else None,
+        statement=Statement(
+            statement["speaker"], _text(statement["role"]), _text(statement["text"])
+        )
+        if statement
+        else None,
         contact=value["contact"],
         key_figures=_ids(value.get("key_figures")),
         initiatives=_ids(value.get("initiatives")),
@@ -427,9 +498,23 @@ def _moment(value: str | None) -> datetime | None:
 
 
 def _document(value: dict[str, Any]) -> Document:
-    return Document(value["id"], _text(value["title"]), value["language"], value["file"], value["accessible_format_contact"], _text(value.get("description")), _moment(value.get("publish_at")))
+    return Document(
+        value["id"],
+        _text(value["title"]),
+        value["language"],
+        value["file"],
+        value["accessible_format_contact"],
+        _optional_text(value.get("description")),
+        _moment(value.get("publish_at")),
+    )
 
 
 def _source(value: dict[str, Any]) -> Source:
     published = value.get("date")
-    return Source(value["id"], _text(value["title"]), value["url"], value.get("publisher"), date.fromisoformat(published) if published else None)
+    return Source(
+        value["id"],
+        _text(value["title"]),
+        value["url"],
+        value.get("publisher"),
+        date.fromisoformat(published) if published else None,
+    )

@@ -33,9 +33,14 @@ class Problem:
     fix: str = ""
 
     def __str__(self) -> str:
-        where = f"{self.location}: {format_data_path(self.data_path)}: " if self.data_path else f"{self.location}: "
+        where = (
+            f"{self.location}: {format_data_path(self.data_path)}: "
+            if self.data_path
+            else f"{self.location}: "
+        )
         text = f"{where}{self.what}" + (f" — {self.fix}" if self.fix else "")
-        return text.replace("\n", "\\n")  # one line per problem, even when it quotes the editor's text
+        # One line per problem, even when it quotes the editor's text.
+        return text.replace("\n", "\\n")
 
 
 class DataError(Exception):

@@ -29,12 +29,16 @@ ALLOWED_ATTRIBUTES = {"a": frozenset({"href", "title"})}
 LINK_SCHEME = "https://"
 
 _HEADING_LINE = re.compile(r"^(\s*)#")
-# "1. september" at the start of a line (or of a bullet) would become a numbered list and lose its "1.".
+# "1. september" at the start of a line (or of a bullet) would become a numbered
+# list and lose its "1.".
 _NUMBER_AT_LINE_START = re.compile(r"^(\s*(?:[-*+]\s+)?\d+)\.(?=\s|$)", re.MULTILINE)
-# What a text needs to make anything beyond paragraphs, emphasis, bullet lists and code: links and images
-# ([ ]), character references (&), a code block (four spaces), a rule or a Setext heading (a line of - * _ =).
+# What a text needs to make anything beyond paragraphs, emphasis, bullet lists and
+# code: links and images ([ ]), character references (&), a code block (four
+# spaces), a rule or a Setext heading (a line of - * _ =).
 # Texts without any of it (most of them) are not rendered, which keeps `make validate` fast.
-_MAY_LEAVE_THE_SUBSET = re.compile(r"[\[\]!&<>{}`=]|^ {4}|^ *[-*_] *[-*_] *[-*_][-*_ ]*$|^ *-+ *$", re.MULTILINE)
+_MAY_LEAVE_THE_SUBSET = re.compile(
+    r"[\[\]!&<>{}`=]|^ {4}|^ *[-*_] *[-*_] *[-*_][-*_ ]*$|^ *-+ *$", re.MULTILINE
+)
 # Characters that could end a Markdown link target or start other syntax; all are percent-encoded.
 _URL_UNSAFE = re.compile(r"[\s()\[\]<>{}\"'`\\|^]")
 
@@ -48,15 +52,17 @@ def escape_inline(text: str) -> str:
 
 
 def escape_block(text: str) -> str:
-    """Keep an editor's Markdown subset, but never let HTML, attribute lists, headings or numbered lists through."""
+    """Keep the editor's Markdown subset; let no HTML, attribute list, heading, numbered list in."""
     text = text.replace("<", "&lt;").replace(">", "&gt;").replace("{", "\\{").replace("}", "\\}")
     text = _NUMBER_AT_LINE_START.sub(r"\1\\.", text)
     return "\n".join(_HEADING_LINE.sub(r"\1\\#", line, count=1) for line in text.splitlines())
 
 
 def escape_url(url: str) -> str:
-    """Percent-encode what could end a Markdown link target early (a validated URL has none of it but `()`)."""
-    return _URL_UNSAFE.sub(lambda match: "".join(f"%{byte:02X}" for byte in match.group().encode("utf-8")), url)
+    """Percent-encode what could end a Markdown link target early (in a valid URL: only `()`)."""
+    return _URL_UNSAFE.sub(
+        lambda match: "".join(f"%{byte:02X}" for byte in match.group().encode("utf-8")), url
+    )
 
 
 def render_block(text: str) -> str:
@@ -72,7 +78,7 @@ def _converter() -> markdown.Markdown:
 
 
 def find_unsafe_markup(text: str) -> list[tuple[str, str]]:
-    """What in a long text's rendered HTML falls outside the subset, as (what is wrong, how to fix it)."""
+    """What in a long text's rendered HTML leaves the subset, as (what is wrong, how to fix it)."""
     if not _MAY_LEAVE_THE_SUBSET.search(text):
         return []
     inspector = _MarkupInspector()
@@ -94,20 +100,45 @@ class _MarkupInspector(HTMLParser):
             return
         for name, value in attrs:
             if name not in ALLOWED_ATTRIBUTES.get(tag, ()):
-                self.problems.append((f"the attribute '{name}' is not allowed in texts", "remove it; texts may only use **bold**, *italic*, - lists and [links](https://…)"))
+                self.problems.append(
+                    (
+                        f"the attribute '{name}' is not allowed in texts",
+                        "remove it; texts may only use **bold**, *italic*, - lists and [links](https://…)",
+                    )
+                )
             elif name == "href" and not (value or "").startswith(LINK_SCHEME):
-                self.problems.append((f"the link target '{value}' is not an https:// address", "link only to full https:// addresses"))
+                self.problems.append(
+                    (
+                        f"the link target '{value}' is not an https:// address",
+                        "link only to full https:// addresses",
+                    )
+                )
 
     handle_startendtag = handle_starttag
 
 
 def _explain_element(tag: str, attrs: dict[str, str | None]) -> tuple[str, str]:
     if tag == "img":
-        return (f"images are not allowed in texts (![…]({attrs.get('src') or ''}))", "remove the image; write a [link](https://…) to it instead")
+        return (
+            f"images are not allowed in texts (![…]({attrs.get('src') or ''}))",
+            "remove the image; write a [link](https://…) to it instead",
+        )
     if re.fullmatch(r"h[1-6]", tag):
-        return ("a line of '=' or '-' under a line of text makes a heading, which texts may not have", "remove the line of '=' or '-', or leave an empty line above it")
+        return (
+            "a line of '=' or '-' under a line of text makes a heading, which texts may not have",
+            "remove the line of '=' or '-', or leave an empty line above it",
+        )
     if tag == "pre":
-        return ("a line indented by four or more spaces becomes a code block", "remove the extra indentation (indent list continuations by two spaces)")
+        return (
+            "a line indented by four or more spaces becomes a code block",
+            "remove the extra indentation (indent list continuations by two spaces)",
+        )
     if tag == "hr":
-        return ("a line of only '-', '*' or '_' becomes a horizontal rule, which texts may not have", "remove that line")
-    return (f"this Markdown makes a '{tag}' element, which texts may not have", "use only paragraphs, **bold**, *italic*, - lists and [links](https://…)")
+        return (
+            "a line of only '-', '*' or '_' becomes a horizontal rule, which texts may not have",
+            "remove that line",
+        )
+    return (
+        f"this Markdown makes a '{tag}' element, which texts may not have",
+        "use only paragraphs, **bold**, *italic*, - lists and [links](https://…)",
+    )

@@ -28,7 +28,11 @@ def published_as_of(plan: PlanData, now: datetime) -> PlanData:
     """The plan as readers may see it at `now`: every item scheduled for later is left out."""
     return dataclasses.replace(
         plan,
-        press_releases=tuple(release for release in plan.press_releases if is_published(release.publish_at, now)),
+        press_releases=tuple(
+            release for release in plan.press_releases if is_published(release.publish_at, now)
+        ),
         updates=tuple(update for update in plan.updates if is_published(update.publish_at, now)),
-        documents=tuple(document for document in plan.documents if is_published(document.publish_at, now)),
+        documents=tuple(
+            document for document in plan.documents if is_published(document.publish_at, now)
+        ),
     )

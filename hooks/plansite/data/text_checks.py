@@ -30,16 +30,31 @@ def check_texts(loaded: LoadedData, schema: dict[str, Any]) -> Iterator[Problem]
     for data_path, text in _texts(loaded.data, ()):
         location = loaded.locate(data_path)
         if _HTML_TAG.search(text):
-            yield Problem(location, data_path, "HTML is not allowed in texts", "use Markdown: **bold**, *italic*, - lists, [text](https://…)")
+            yield Problem(
+                location,
+                data_path,
+                "HTML is not allowed in texts",
+                "use Markdown: **bold**, *italic*, - lists, [text](https://…)",
+            )
         for reference in dict.fromkeys(_CHARACTER_REFERENCE.findall(text)):
-            yield Problem(location, data_path, f"the HTML character reference '{reference}' is not allowed in texts", "write the character itself (the file is UTF-8: æ, ø, å, », & all work)")
+            yield Problem(
+                location,
+                data_path,
+                f"the HTML character reference '{reference}' is not allowed in texts",
+                "write the character itself (the file is UTF-8: æ, ø, å, », & all work)",
+            )
         if data_path[:-1] in long_texts:
             for what, fix in find_unsafe_markup(text):
                 yield Problem(location, data_path, what, fix)
         else:
             for target in _MARKDOWN_LINK_TARGET.findall(text):
                 if not target.startswith(LINK_SCHEME):
-                    yield Problem(location, data_path, f"the link target '{target}' is not an https:// address", "link only to full https:// addresses")
+                    yield Problem(
+                        location,
+                        data_path,
+                        f"the link target '{target}' is not an https:// address",
+                        "link only to full https:// addresses",
+                    )
 
 
 def _texts(value: Any, data_path: DataPath) -> Iterator[tuple[DataPath, str]]:
@@ -53,7 +68,9 @@ def _texts(value: Any, data_path: DataPath) -> Iterator[tuple[DataPath, str]]:
         yield data_path, value
 
 
-def _long_text_paths(schema: dict[str, Any], root: dict[str, Any], value: Any, data_path: DataPath) -> Iterator[DataPath]:
+def _long_text_paths(
+    schema: dict[str, Any], root: dict[str, Any], value: Any, data_path: DataPath
+) -> Iterator[DataPath]:
     """Walk the data along the schema and yield the path of every `longText` value."""
     reference = schema.get("$ref", "")
     if reference == LONG_TEXT_REFERENCE:

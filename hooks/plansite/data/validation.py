@@ -10,19 +10,18 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import jsonschema
 
-from plansite.data import text_checks
-from plansite.data import value_checks
+from plansite.data import text_checks, value_checks
+from plansite.data.documents import check_document_files
 from plansite.data.loading import LoadedData, load_data_file
 from plansite.data.model import PlanData, build_plan
-from plansite.data.documents import check_document_files
 from plansite.data.problems import DataError, DataPath, Problem
 
 SCHEMA_PATH = Path(__file__).resolve().parents[3] / "data" / "initiatives.schema.json"
@@ -64,44 +63,103 @@ def _schema_validator() -> jsonschema.protocols.Validator:
     return validator_class(schema, format_checker=validator_class.FORMAT_CHECKER)
 
 
+def _schema() -> dict[str, Any]:
+    """The JSON Schema of the data file, as `_schema_validator()` holds it."""
+    # The validator's `schema` may be a bool in general; this one is the object read from the file.
+    return cast(dict[str, Any], _schema_validator().schema)
+
+
 def check_shape(loaded: LoadedData) -> Iterator[Problem]:
     """Check the data against the JSON Schema, with messages written for editors."""
     for error in _schema_validator().iter_errors(loaded.data):
         yield from _explain_schema_error(loaded, error)
 
 
-def _explain_schema_error(loaded: LoadedData, error: jsonschema.ValidationError) -> Iterator[Problem]:
+def _explain_schema_error(
+    loaded: LoadedData, error: jsonschema.ValidationError
+) -> Iterator[Problem]:
     data_path: DataPath = tuple(error.absolute_path)
+    # `iter_errors` sets both; the stubs also allow the `Unset` of an error made by hand.
+    instance: Any = error.instance
+    validator_value: Any = error.validator_value
     schema = error.schema if isinstance(error.schema, dict) else {}
     hint = _resolved(schema).get("description", "")
     kind = error.validator
     if kind == "additionalProperties":
         known = sorted(schema.get("properties", {}))
-        for key in sorted(set(error.instance) - set(known)):
-            yield Problem(loaded.locate_key((*data_path, key)), (*data_path, key), f"unknown {'key' if data_path else 'section'} '{key}'", _suggest(key, known, "remove it or use one of: " + ", ".join(known)))
+        for key in sorted(set(instance) - set(known)):
+            yield Problem(
+                loaded.locate_key((*data_path, key)),
+                (*data_path, key),
+                f"unknown {'key' if data_path else 'section'} '{key}'",
+                _suggest(key, known, "remove it or use one of: " + ", ".join(known)),
+            )
     elif kind == "required":
         missing = re.findall(r"'([^']+)' is a required property", error.message)
         key = missing[0] if missing else "?"
-        yield Problem(loaded.locate_key(data_path), data_path, f"missing required key '{key}'", f"add '{key}:' here")
+        yield Problem(
+            loaded.locate_key(data_path),
+            data_path,
+            f"missing required key '{key}'",
+            f"add '{key}:' here",
+        )
     elif kind == "type":
-        expected = _describe_type(error.validator_value)
-        yield Problem(loaded.locate(data_path), data_path, f"expected {expected}, found {_describe_value(error.instance)}", hint or f"write {expected} here")
+        expected = _describe_type(validator_value)
+        yield Problem(
+            loaded.locate(data_path),
+            data_path,
+            f"expected {expected}, found {_describe_value(instance)}",
+            hint or f"write {expected} here",
+        )
     elif kind == "enum":
-        allowed = [str(item) for item in error.validator_value]
-        yield Problem(loaded.locate(data_path), data_path, f"'{_shown(error.instance)}' is not allowed", _suggest(str(error.instance), allowed, "use one of: " + ", ".join(allowed)))
+        allowed = [str(item) for item in validator_value]
+        yield Problem(
+            loaded.locate(data_path),
+            data_path,
+            f"'{_shown(instance)}' is not allowed",
+            _suggest(str(instance), allowed, "use one of: " + ", ".join(allowed)),
+        )
     elif kind == "minItems":
-        yield Problem(loaded.locate(data_path), data_path, "must not be empty", "add at least one entry")
-    elif kind == "minLength" or (kind == "pattern" and error.validator_value == "\\S"):
-        yield Problem(loaded.locate(data_path), data_path, "must not be empty", "write the text, or remove the key if it is optional")
+        yield Problem(
+            loaded.locate(data_path), data_path, "must not be empty", "add at least one entry"
+        )
+    elif kind == "minLength" or (kind == "pattern" and validator_value == "\\S"):
+        yield Problem(
+            loaded.locate(data_path),
+            data_path,
+            "must not be empty",
+            "write the text, or remove the key if it is optional",
+        )
     elif kind == "uniqueItems":
-        yield Problem(loaded.locate(data_path), data_path, "lists the same entry twice", "remove the repeated entry")
-    elif kind == "format" and error.validator_value == "date":
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(error.instance)):  # otherwise the pattern's message says it
-            yield Problem(loaded.locate(data_path), data_path, f"'{error.instance}' is not a real date", "write an existing date as YYYY-MM-DD")
+        yield Problem(
+            loaded.locate(data_path),
+            data_path,
+            "lists the same entry twice",
+            "remove the repeated entry",
+        )
+    elif kind == "format" and validator_value == "date":
+        # Otherwise the pattern's message says it.
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(instance)):
+            yield Problem(
+                loaded.locate(data_path),
+                data_path,
+                f"'{instance}' is not a real date",
+                "write an existing date as YYYY-MM-DD",
+            )
     elif kind in {"pattern", "format"}:
-        yield Problem(loaded.locate(data_path), data_path, f"'{_shown(error.instance)}' is not in the expected format", hint)
+        yield Problem(
+            loaded.locate(data_path),
+            data_path,
+            f"'{_shown(instance)}' is not in the expected format",
+            hint,
+        )
     elif kind in {"minimum", "maximum"}:
-        yield Problem(loaded.locate(data_path), data_path, f"{_shown(error.instance)} is out of range ({kind} {error.validator_value})", hint or "check the number")
+        yield Problem(
+            loaded.locate(data_path),
+            data_path,
+            f"{_shown(instance)} is out of range ({kind} {validator_value})",
+            hint or "check the number",
+        )
     else:
         yield Problem(loaded.locate(data_path), data_path, error.message, hint)
 
@@ -110,12 +168,19 @@ def _resolved(schema: dict[str, Any]) -> dict[str, Any]:
     """Follow a `$ref` into `$defs` so descriptions of shared definitions are found."""
     reference = schema.get("$ref", "")
     if reference.startswith("#/$defs/"):
-        return {**_schema_validator().schema["$defs"][reference.removeprefix("#/$defs/")], **schema}
+        return {**_schema()["$defs"][reference.removeprefix("#/$defs/")], **schema}
     return schema
 
 
 def _describe_type(expected: str | list[str]) -> str:
-    names = {"object": "a mapping (keys with values)", "array": "a list", "string": "text", "integer": "a whole number", "number": "a number", "boolean": "yes or no"}
+    names = {
+        "object": "a mapping (keys with values)",
+        "array": "a list",
+        "string": "text",
+        "integer": "a whole number",
+        "number": "a number",
+        "boolean": "yes or no",
+    }
     if isinstance(expected, list):
         return " or ".join(names.get(item, item) for item in expected)
     return names.get(expected, expected)
@@ -155,7 +220,7 @@ def check_meaning(loaded: LoadedData) -> Iterator[Problem]:
         yield from _check_unique_ids(loaded, name, label)
     yield from _check_references(loaded, ids)
     yield from _check_dates(loaded)
-    yield from text_checks.check_texts(loaded, _schema_validator().schema)
+    yield from text_checks.check_texts(loaded, _schema())
     yield from value_checks.check_values(loaded)
 
 
@@ -169,17 +234,31 @@ def _check_unique_ids(loaded: LoadedData, list_name: str, label: str) -> Iterato
         item_id = item["id"]
         if item_id in first:
             earlier = loaded.locate((list_name, first[item_id], "id"))
-            yield Problem(loaded.locate((list_name, index, "id")), (list_name, index, "id"), f"the {label} id '{item_id}' is used twice (first at line {earlier.line})", "give each entry its own id")
+            yield Problem(
+                loaded.locate((list_name, index, "id")),
+                (list_name, index, "id"),
+                f"the {label} id '{item_id}' is used twice (first at line {earlier.line})",
+                "give each entry its own id",
+            )
         else:
             first[item_id] = index
 
 
-def _reference(loaded: LoadedData, data_path: DataPath, value: str, known: list[str], label: str) -> Iterator[Problem]:
+def _reference(
+    loaded: LoadedData, data_path: DataPath, value: str, known: list[str], label: str
+) -> Iterator[Problem]:
     if value not in known:
-        yield Problem(loaded.locate(data_path), data_path, f"unknown {label} '{value}'", _suggest(value, known, f"use the id of an existing {label}"))
+        yield Problem(
+            loaded.locate(data_path),
+            data_path,
+            f"unknown {label} '{value}'",
+            _suggest(value, known, f"use the id of an existing {label}"),
+        )
 
 
-def _references_in_list(loaded: LoadedData, data_path: DataPath, values: list[str], known: list[str], label: str) -> Iterator[Problem]:
+def _references_in_list(
+    loaded: LoadedData, data_path: DataPath, values: list[str], known: list[str], label: str
+) -> Iterator[Problem]:
     for index, value in enumerate(values):
         yield from _reference(loaded, (*data_path, index), value, known, label)
 
@@ -187,34 +266,91 @@ def _references_in_list(loaded: LoadedData, data_path: DataPath, values: list[st
 def _check_references(loaded: LoadedData, ids: dict[str, list[str]]) -> Iterator[Problem]:
     data = loaded.data
     plan = data["plan"]
-    sub_areas = {area["id"]: [sub["id"] for sub in area["sub_areas"]] for area in data["focus_areas"]}
+    sub_areas = {
+        area["id"]: [sub["id"] for sub in area["sub_areas"]] for area in data["focus_areas"]
+    }
     all_sub_areas = [sub for subs in sub_areas.values() for sub in subs]
     yield from _reference(loaded, ("plan", "publisher"), plan["publisher"], ids["actors"], "actor")
     for index, objective in enumerate(plan["objectives"]):
         if "sub_area" in objective:
-            yield from _reference(loaded, ("plan", "objectives", index, "sub_area"), objective["sub_area"], all_sub_areas, "sub-area")
+            yield from _reference(
+                loaded,
+                ("plan", "objectives", index, "sub_area"),
+                objective["sub_area"],
+                all_sub_areas,
+                "sub-area",
+            )
     for index, initiative in enumerate(data["initiatives"]):
         path: DataPath = ("initiatives", index)
-        yield from _reference(loaded, (*path, "focus_area"), initiative["focus_area"], ids["focus_areas"], "focus area")
+        yield from _reference(
+            loaded,
+            (*path, "focus_area"),
+            initiative["focus_area"],
+            ids["focus_areas"],
+            "focus area",
+        )
         if "sub_area" in initiative and initiative["focus_area"] in sub_areas:
-            yield from _reference(loaded, (*path, "sub_area"), initiative["sub_area"], sub_areas[initiative["focus_area"]], f"sub-area of '{initiative['focus_area']}'")
-        yield from _references_in_list(loaded, (*path, "lead"), initiative["lead"], ids["actors"], "actor")
-        yield from _references_in_list(loaded, (*path, "partners"), initiative.get("partners", []), ids["actors"], "actor")
+            yield from _reference(
+                loaded,
+                (*path, "sub_area"),
+                initiative["sub_area"],
+                sub_areas[initiative["focus_area"]],
+                f"sub-area of '{initiative['focus_area']}'",
+            )
+        yield from _references_in_list(
+            loaded, (*path, "lead"), initiative["lead"], ids["actors"], "actor"
+        )
+        yield from _references_in_list(
+            loaded, (*path, "partners"), initiative.get("partners", []), ids["actors"], "actor"
+        )
         for partner_index, partner in enumerate(initiative.get("partners", [])):
             if partner in initiative["lead"]:
-                yield Problem(loaded.locate((*path, "partners", partner_index)), (*path, "partners", partner_index), f"'{partner}' is listed both as lead and as partner", "keep it in one of the two lists")
+                yield Problem(
+                    loaded.locate((*path, "partners", partner_index)),
+                    (*path, "partners", partner_index),
+                    f"'{partner}' is listed both as lead and as partner",
+                    "keep it in one of the two lists",
+                )
     for index, actor in enumerate(data["actors"]):
         if "parent" in actor:
-            yield from _reference(loaded, ("actors", index, "parent"), actor["parent"], ids["actors"], "actor")
+            yield from _reference(
+                loaded, ("actors", index, "parent"), actor["parent"], ids["actors"], "actor"
+            )
     for index, contact in enumerate(data["contacts"]):
-        yield from _reference(loaded, ("contacts", index, "organisation"), contact["organisation"], ids["actors"], "actor")
+        yield from _reference(
+            loaded,
+            ("contacts", index, "organisation"),
+            contact["organisation"],
+            ids["actors"],
+            "actor",
+        )
     for index, release in enumerate(data["press_releases"]):
         path = ("press_releases", index)
-        yield from _reference(loaded, (*path, "contact"), release["contact"], ids["contacts"], "contact")
-        yield from _references_in_list(loaded, (*path, "key_figures"), release.get("key_figures", []), ids["key_figures"], "key figure")
-        yield from _references_in_list(loaded, (*path, "initiatives"), release.get("initiatives", []), ids["initiatives"], "initiative")
+        yield from _reference(
+            loaded, (*path, "contact"), release["contact"], ids["contacts"], "contact"
+        )
+        yield from _references_in_list(
+            loaded,
+            (*path, "key_figures"),
+            release.get("key_figures", []),
+            ids["key_figures"],
+            "key figure",
+        )
+        yield from _references_in_list(
+            loaded,
+            (*path, "initiatives"),
+            release.get("initiatives", []),
+            ids["initiatives"],
+            "initiative",
+        )
     for index, update in enumerate(data.get("updates", [])):
-        yield from _references_in_list(loaded, ("updates", index, "initiatives"), update.get("initiatives", []), ids["initiatives"], "initiative")
+        yield from _references_in_list(
+            loaded,
+            ("updates", index, "initiatives"),
+            update.get("initiatives", []),
+            ids["initiatives"],
+            "initiative",
+        )
     for data_path, sources in _source_lists(data, ()):
         yield from _references_in_list(loaded, data_path, sources, ids["sources"], "source")
 
@@ -232,11 +368,20 @@ def _source_lists(value: Any, data_path: DataPath) -> Iterator[tuple[DataPath, l
             yield from _source_lists(item, (*data_path, index))
 
 
-def _parse_date(loaded: LoadedData, data_path: DataPath, text: str) -> tuple[date | None, list[Problem]]:
+def _parse_date(
+    loaded: LoadedData, data_path: DataPath, text: str
+) -> tuple[date | None, list[Problem]]:
     try:
         return date.fromisoformat(text), []
     except ValueError:
-        return None, [Problem(loaded.locate(data_path), data_path, f"'{text}' is not a real date", "write an existing date as YYYY-MM-DD")]
+        return None, [
+            Problem(
+                loaded.locate(data_path),
+                data_path,
+                f"'{text}' is not a real date",
+                "write an existing date as YYYY-MM-DD",
+            )
+        ]
 
 
 def _check_dates(loaded: LoadedData) -> Iterator[Problem]:
@@ -250,7 +395,12 @@ def _check_dates(loaded: LoadedData) -> Iterator[Problem]:
         path: DataPath = ("initiatives", index, "period")
         period = yield from _check_period(loaded, path, initiative["period"])
         if period and plan_period and (period[1] < plan_period[0] or period[0] > plan_period[1]):
-            yield Problem(loaded.locate(path), path, "the period lies outside the plan period", f"use dates between {plan_period[0]} and {plan_period[1]}")
+            yield Problem(
+                loaded.locate(path),
+                path,
+                "the period lies outside the plan period",
+                f"use dates between {plan_period[0]} and {plan_period[1]}",
+            )
     for index, source in enumerate(data["sources"]):
         if "date" in source:
             yield from _parse_date(loaded, ("sources", index, "date"), source["date"])[1]
@@ -264,22 +414,36 @@ def _check_dates(loaded: LoadedData) -> Iterator[Problem]:
             yield from _parse_moment(loaded, ("updates", index, "publish_at"), update["publish_at"])
     for index, document in enumerate(data.get("documents", [])):
         if "publish_at" in document:
-            yield from _parse_moment(loaded, ("documents", index, "publish_at"), document["publish_at"])
+            yield from _parse_moment(
+                loaded, ("documents", index, "publish_at"), document["publish_at"]
+            )
 
 
 def _parse_moment(loaded: LoadedData, data_path: DataPath, text: str) -> Iterator[Problem]:
-    """The schema checks the shape of a date-time; this checks that it exists (no 31 June, no 25:00)."""
+    """The schema checks a date-time's shape; this checks that it exists (no 31 June, no 25:00)."""
     try:
         datetime.fromisoformat(text)
     except ValueError:
-        yield Problem(loaded.locate(data_path), data_path, f"'{text}' is not a real date and time", "write an existing moment as YYYY-MM-DDTHH:MM:SS+02:00 (with its UTC offset)")
+        yield Problem(
+            loaded.locate(data_path),
+            data_path,
+            f"'{text}' is not a real date and time",
+            "write an existing moment as YYYY-MM-DDTHH:MM:SS+02:00 (with its UTC offset)",
+        )
 
 
-def _check_period(loaded: LoadedData, data_path: DataPath, period: dict[str, str]) -> Iterator[Problem]:
+def _check_period(
+    loaded: LoadedData, data_path: DataPath, period: dict[str, str]
+) -> Generator[Problem, None, tuple[date, date] | None]:
     start, start_problems = _parse_date(loaded, (*data_path, "start"), period["start"])
     end, end_problems = _parse_date(loaded, (*data_path, "end"), period["end"])
     yield from start_problems + end_problems
     if start and end and start > end:
-        yield Problem(loaded.locate((*data_path, "end")), (*data_path, "end"), f"the end {end} is before the start {start}", "swap the dates or correct one of them")
+        yield Problem(
+            loaded.locate((*data_path, "end")),
+            (*data_path, "end"),
+            f"the end {end} is before the start {start}",
+            "swap the dates or correct one of them",
+        )
         return None
     return (start, end) if start and end else None

@@ -1,4 +1,4 @@
-"""Language-aware formatting of dates, money, figures and file sizes (computed here, never in templates)."""
+"""Language-aware formatting of dates, money, figures and file sizes (here, never in templates)."""
 
 from __future__ import annotations
 
@@ -27,7 +27,11 @@ def format_month(year: int, month: int, language: str) -> str:
 def format_moment(moment: datetime, language: str, strings: Strings) -> str:
     """A date and time in Copenhagen time: `10. september 2018 kl. 12.47`."""
     local = moment.astimezone(COPENHAGEN)
-    return strings.format("published_at", date=format_day(local.date(), language), time=babel_format_time(local.time(), format="short", locale=LOCALES[language]))
+    return strings.format(
+        "published_at",
+        date=format_day(local.date(), language),
+        time=babel_format_time(local.time(), format="short", locale=LOCALES[language]),
+    )
 
 
 def format_period(period: Period, language: str) -> str:
@@ -41,7 +45,7 @@ def format_number(value: float, language: str) -> str:
 
 
 def format_money(amount: float, language: str, strings: Strings) -> str:
-    """Amounts in DKK, shown in millions as Danish public finance does: `63 mio. kr.` / `DKK 63 million`."""
+    """DKK in millions, as Danish public finance shows it: `63 mio. kr.` / `DKK 63 million`."""
     return strings.format("money_million", amount=format_number(amount / 1_000_000, language))
 
 
@@ -56,21 +60,39 @@ def format_ordinal(number: int, language: str) -> str:
     """`5.` / `5th`."""
     if language == "da":
         return f"{number}."
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
     return f"{number}{suffix}"
 
 
 def format_size(size: int, language: str, strings: Strings) -> str:
-    """`214 kB` below a megabyte, `1,2 MB` from there (decimal units, as file managers show them)."""
+    """`214 kB` below a megabyte, `1,2 MB` from there (decimal units, as file managers use)."""
     if size < 1_000_000:
-        return strings.format("document_size_kb", value=format_number(max(1, round(size / 1000)), language))
-    return strings.format("document_size_mb", value=format_number(round(size / 1_000_000, 1), language))
+        return strings.format(
+            "document_size_kb", value=format_number(max(1, round(size / 1000)), language)
+        )
+    return strings.format(
+        "document_size_mb", value=format_number(round(size / 1_000_000, 1), language)
+    )
 
 
-def describe_document(facts: DocumentFacts, document_language: str, language: str, strings: Strings) -> str:
+def describe_document(
+    facts: DocumentFacts, document_language: str, language: str, strings: Strings
+) -> str:
     """`PDF, 214 kB, 18 sider, på dansk`, in the page's `language`."""
-    pages = strings["document_pages_one"] if facts.pages == 1 else strings.format("document_pages", count=format_number(facts.pages, language))
-    return strings.format("document_details", format="PDF", size=format_size(facts.size, language, strings), pages=pages, language=strings[f"document_in_{document_language}"])
+    pages = (
+        strings["document_pages_one"]
+        if facts.pages == 1
+        else strings.format("document_pages", count=format_number(facts.pages, language))
+    )
+    return strings.format(
+        "document_details",
+        format="PDF",
+        size=format_size(facts.size, language, strings),
+        pages=pages,
+        language=strings[f"document_in_{document_language}"],
+    )
 
 
 def format_tel_uri(phone: str) -> str:

@@ -7,11 +7,12 @@ built site is computed here, without reading the plugin's configuration.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 from zoneinfo import ZoneInfo
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs_static_i18n.plugin import I18n
 
 LANGUAGES = ("da", "en")
 DEFAULT_LANGUAGE = "da"
@@ -33,13 +34,18 @@ def other_languages(language: str) -> tuple[str, ...]:
     return tuple(other for other in LANGUAGES if other != language)
 
 
+def i18n_plugin(config: MkDocsConfig) -> I18n:
+    """The mkdocs-static-i18n plugin of this build (MkDocs types every plugin as `BasePlugin`)."""
+    return cast("I18n", config.plugins["i18n"])
+
+
 def check_i18n_languages(config: MkDocsConfig) -> None:
     """Raise `PluginError` unless mkdocs.yml's i18n languages are the ones defined here."""
     # Imported here: `make validate` uses this module and does not otherwise load MkDocs.
     from mkdocs.exceptions import PluginError
 
     where = "mkdocs.yml: plugins.i18n.languages"
-    configured = {item.locale: item for item in config.plugins["i18n"].config.languages}
+    configured = {item.locale: item for item in i18n_plugin(config).config.languages}
     for language in LANGUAGES:
         if language not in configured:
             raise PluginError(f"{where}: no language '{language}' — add it to the i18n languages")

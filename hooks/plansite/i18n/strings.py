@@ -25,10 +25,24 @@ def load_strings(strings_dir: Path = STRINGS_DIR) -> dict[str, Strings]:
     for language, strings in loaded.items():
         for key, value in strings.data.items():
             if not isinstance(value, str) or not value.strip():
-                problems.append(Problem(strings.locate((key,)), (key,), "must be a non-empty text", "write the text in quotes"))
+                problems.append(
+                    Problem(
+                        strings.locate((key,)),
+                        (key,),
+                        "must be a non-empty text",
+                        "write the text in quotes",
+                    )
+                )
         for other_language, other in loaded.items():
             for key in sorted(set(other.data) - set(strings.data)):
-                problems.append(Problem(Location(strings.path, 1, 1), (key,), f"missing here but present in {other_language}.yaml", f"add '{key}:' with the {language} text"))
+                problems.append(
+                    Problem(
+                        Location(strings.path, 1, 1),
+                        (key,),
+                        f"missing here but present in {other_language}.yaml",
+                        f"add '{key}:' with the {language} text",
+                    )
+                )
     if problems:
         raise DataError(problems)
     return {language: Strings(strings.data) for language, strings in loaded.items()}

@@ -24,7 +24,6 @@ from typing import Any
 
 from plansite.data.model import Initiative, Plan, PlanData
 from plansite.data.validation import SCHEMA_PATH as SCHEMA_FILE
-from plansite.i18n.strings import Strings
 from plansite.i18n.view import LocalizedPlan
 from plansite.site.pages import actor_path, initiative_path, page_url
 
@@ -85,7 +84,9 @@ class _TableWriter:
         return self.language_url + page_url(src_uri)
 
     def actor_names(self, actor_ids: tuple[str, ...]) -> str:
-        return "; ".join(self.localized.text(self.plan.actor(actor_id).name) for actor_id in actor_ids)
+        return "; ".join(
+            self.localized.text(self.plan.actor(actor_id).name) for actor_id in actor_ids
+        )
 
     def initiative_titles(self, initiatives: tuple[Initiative, ...]) -> str:
         return "; ".join(self.localized.text(item.title) for item in initiatives)
@@ -95,46 +96,76 @@ class _TableWriter:
 
     def initiatives(self) -> list[list[str]]:
         t, localized = self.strings, self.localized
-        header = [t["csv_id"], t["csv_title"], t["fact_focus_area"], t["fact_sub_area"], t["fact_plan_link"], t["fact_status"], t["csv_period_start"], t["csv_period_end"], t["fact_lead"], t["fact_partners"], t["fact_target_groups"], t["csv_summary"], t["csv_page"], t["sources"]]
+        header = [
+            t["csv_id"],
+            t["csv_title"],
+            t["fact_focus_area"],
+            t["fact_sub_area"],
+            t["fact_plan_link"],
+            t["fact_status"],
+            t["csv_period_start"],
+            t["csv_period_end"],
+            t["fact_lead"],
+            t["fact_partners"],
+            t["fact_target_groups"],
+            t["csv_summary"],
+            t["csv_page"],
+            t["sources"],
+        ]
         rows = [header]
         for initiative in self.plan.initiatives:
             area = self.plan.focus_area(initiative.focus_area)
             sub_area = next((sub for sub in area.sub_areas if sub.id == initiative.sub_area), None)
-            rows.append([
-                initiative.id,
-                localized.text(initiative.title),
-                localized.focus_area_title(area),
-                localized.text(sub_area.title) if sub_area else "",
-                localized.plan_link_label(initiative),
-                localized.status_label(initiative),
-                initiative.period.start.isoformat() if initiative.period else "",
-                initiative.period.end.isoformat() if initiative.period else "",
-                self.actor_names(initiative.lead),
-                self.actor_names(initiative.partners),
-                "; ".join(localized.text(group) for group in initiative.target_groups),
-                localized.text(initiative.summary),
-                self.page_address(initiative_path(initiative.id)),
-                self.sources(initiative.sources),
-            ])
+            rows.append(
+                [
+                    initiative.id,
+                    localized.text(initiative.title),
+                    localized.focus_area_title(area),
+                    localized.text(sub_area.title) if sub_area else "",
+                    localized.plan_link_label(initiative),
+                    localized.status_label(initiative),
+                    initiative.period.start.isoformat() if initiative.period else "",
+                    initiative.period.end.isoformat() if initiative.period else "",
+                    self.actor_names(initiative.lead),
+                    self.actor_names(initiative.partners),
+                    "; ".join(localized.text(group) for group in initiative.target_groups),
+                    localized.text(initiative.summary),
+                    self.page_address(initiative_path(initiative.id)),
+                    self.sources(initiative.sources),
+                ]
+            )
         return rows
 
     def actors(self) -> list[list[str]]:
         t, localized = self.strings, self.localized
-        header = [t["csv_id"], t["csv_name"], t["fact_short_name"], t["fact_type"], t["fact_parent"], t["fact_website"], t["leads"], t["takes_part_in"], t["csv_page"], t["sources"]]
+        header = [
+            t["csv_id"],
+            t["csv_name"],
+            t["fact_short_name"],
+            t["fact_type"],
+            t["fact_parent"],
+            t["fact_website"],
+            t["leads"],
+            t["takes_part_in"],
+            t["csv_page"],
+            t["sources"],
+        ]
         rows = [header]
         for actor in self.plan.actors:
-            rows.append([
-                actor.id,
-                localized.text(actor.name),
-                actor.short_name or "",
-                localized.actor_type_label(actor.type),
-                localized.text(self.plan.actor(actor.parent).name) if actor.parent else "",
-                actor.website or "",
-                self.initiative_titles(self.plan.initiatives_led_by(actor.id)),
-                self.initiative_titles(self.plan.initiatives_with_partner(actor.id)),
-                self.page_address(actor_path(actor.id)),
-                self.sources(actor.sources),
-            ])
+            rows.append(
+                [
+                    actor.id,
+                    localized.text(actor.name),
+                    actor.short_name or "",
+                    localized.actor_type_label(actor.type),
+                    localized.text(self.plan.actor(actor.parent).name) if actor.parent else "",
+                    actor.website or "",
+                    self.initiative_titles(self.plan.initiatives_led_by(actor.id)),
+                    self.initiative_titles(self.plan.initiatives_with_partner(actor.id)),
+                    self.page_address(actor_path(actor.id)),
+                    self.sources(actor.sources),
+                ]
+            )
         return rows
 
 
@@ -145,10 +176,14 @@ def _csv_bytes(rows: list[list[str]], delimiter: str) -> bytes:
 
 
 def initiatives_csv(localized: LocalizedPlan, language_url: str) -> bytes:
-    """One row per initiative, in the view's language; `language_url` is the absolute URL of that language's home."""
-    return _csv_bytes(_TableWriter(localized, language_url).initiatives(), CSV_DELIMITERS[localized.language])
+    """One row per initiative, in the view's language; `language_url`: absolute URL of its home."""
+    return _csv_bytes(
+        _TableWriter(localized, language_url).initiatives(), CSV_DELIMITERS[localized.language]
+    )
 
 
 def actors_csv(localized: LocalizedPlan, language_url: str) -> bytes:
-    """One row per actor, in the view's language; `language_url` is the absolute URL of that language's home."""
-    return _csv_bytes(_TableWriter(localized, language_url).actors(), CSV_DELIMITERS[localized.language])
+    """One row per actor, in the view's language; `language_url`: absolute URL of its home."""
+    return _csv_bytes(
+        _TableWriter(localized, language_url).actors(), CSV_DELIMITERS[localized.language]
+    )

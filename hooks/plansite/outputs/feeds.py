@@ -16,9 +16,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from plansite import templating
-from plansite.data.model import PlanData, PressRelease, Update
+from plansite.data.model import PressRelease, Update
 from plansite.i18n.languages import COPENHAGEN
-from plansite.i18n.strings import Strings
 from plansite.i18n.view import LocalizedPlan
 from plansite.site.pages import FEED, PRESS, page_url, press_release_path, update_anchor
 
@@ -49,7 +48,8 @@ class _FeedWriter:
         self.language = localized.language
         self.strings = localized.strings
         self.language_url = language_url
-        self.tag_prefix = f"tag:{urlsplit(site_url).hostname or 'localhost'},{plan.plan.announced.year}:{language}/"
+        host = urlsplit(site_url).hostname or "localhost"
+        self.tag_prefix = f"tag:{host},{plan.plan.announced.year}:{language}/"
 
     def press_entry(self, release: PressRelease) -> FeedEntry:
         return FeedEntry(
@@ -74,7 +74,10 @@ class _FeedWriter:
         )
 
     def entries(self) -> list[FeedEntry]:
-        entries = [*map(self.press_entry, self.plan.press_releases), *map(self.update_entry, self.plan.updates)]
+        entries = [
+            *map(self.press_entry, self.plan.press_releases),
+            *map(self.update_entry, self.plan.updates),
+        ]
         return sorted(entries, key=lambda entry: (entry.published, entry.id), reverse=True)
 
     def feed(self) -> dict[str, object]:
@@ -91,8 +94,15 @@ class _FeedWriter:
             "alternate_url": self.language_url + page_url(PRESS),
             "author": self.localized.publisher_name(),
             "author_url": publisher.website or "",
-            # An item is not tracked after publication, so it was last updated when it was published.
-            "entries": [{**dataclasses.asdict(entry), "published": _rfc3339(entry.published), "updated": _rfc3339(entry.published)} for entry in entries],
+            # An item is not tracked after publication: it was last updated when it was published.
+            "entries": [
+                {
+                    **dataclasses.asdict(entry),
+                    "published": _rfc3339(entry.published),
+                    "updated": _rfc3339(entry.published),
+                }
+                for entry in entries
+            ],
         }
 
 
@@ -101,6 +111,10 @@ def _rfc3339(moment: datetime) -> str:
 
 
 def render_feed(localized: LocalizedPlan, site_url: str, language_url: str) -> str:
-    """The Atom feed of the view's language; `language_url` is the absolute URL of that language's home."""
+    """The Atom feed of the view's language; `language_url` is the absolute URL of its home."""
     feed = _FeedWriter(localized, site_url, language_url).feed()
-    return templating.template_environment(TEMPLATES_DIR, autoescape=True).get_template("feed.xml").render(feed=feed)
+    return (
+        templating.template_environment(TEMPLATES_DIR, autoescape=True)
+        .get_template("feed.xml")
+        .render(feed=feed)
+    )

@@ -27,7 +27,9 @@ def absolute_url(config: MkDocsConfig, path: str) -> str:
     return posixpath.join(config.site_url or "/", path) if path else (config.site_url or "/")
 
 
-def add_content_file(files: Files, config: MkDocsConfig, src_uri: str, dest_uri: str, content: str | bytes) -> File:
+def add_content_file(
+    files: Files, config: MkDocsConfig, src_uri: str, dest_uri: str, content: str | bytes
+) -> File:
     """A file MkDocs writes from `content`; Markdown links to `src_uri` lead to `dest_uri`."""
     file = File(src_uri, None, config.site_dir, config.use_directory_urls, dest_uri=dest_uri)
     file.generated_by = GENERATED_BY

@@ -1,9 +1,9 @@
-"""One search index per language, so Danish readers get Danish results and English readers English ones.
+"""One search index per language: Danish readers get Danish results, English readers English ones.
 
 mkdocs-static-i18n collects the entries of every language build and writes
 them into one `search/search_index.json` at the end of the default language's
-build (docs-dev/stack-facts.md#static-i18n-search). Once that is written, this module splits it:
-the default language keeps `search/search_index.json`, and each other language
+build (docs-dev/stack-facts.md#static-i18n-search). Once that is written, this
+module splits it: the default language keeps `search/search_index.json`, and each other language
 gets `<language>/search/search_index.json` with its locations relative to its
 own folder and its own `lang`. English pages are pointed at their index by
 `overrides/main.html` (block `config`: Material fetches
@@ -24,18 +24,35 @@ from typing import Any
 INDEX_PATH = "search/search_index.json"
 
 
-def split_by_language(index: dict[str, Any], language_roots: dict[str, str]) -> dict[str, dict[str, Any]]:
-    """Split a merged index into one index per language; `language_roots` maps `en` → `en/`, default → ``."""
-    prefixes = sorted(((root, language) for language, root in language_roots.items()), key=lambda item: len(item[0]), reverse=True)
+def split_by_language(
+    index: dict[str, Any], language_roots: dict[str, str]
+) -> dict[str, dict[str, Any]]:
+    """Split a merged index by language; `language_roots` maps `en` → `en/`, the default → ``."""
+    prefixes = sorted(
+        ((root, language) for language, root in language_roots.items()),
+        key=lambda item: len(item[0]),
+        reverse=True,
+    )
     documents: dict[str, list[dict[str, Any]]] = {language: [] for language in language_roots}
     for document in index["docs"]:
-        root, language = next((root, language) for root, language in prefixes if document["location"].startswith(root))
-        documents[language].append({**document, "location": document["location"].removeprefix(root)})
-    return {language: {**index, "config": {**index["config"], "lang": [language]}, "docs": documents[language]} for language in language_roots}
+        root, language = next(
+            (root, language) for root, language in prefixes if document["location"].startswith(root)
+        )
+        documents[language].append(
+            {**document, "location": document["location"].removeprefix(root)}
+        )
+    return {
+        language: {
+            **index,
+            "config": {**index["config"], "lang": [language]},
+            "docs": documents[language],
+        }
+        for language in language_roots
+    }
 
 
 def write_language_indexes(site_dir: str, language_roots: dict[str, str]) -> dict[str, int]:
-    """Replace the merged index in `site_dir` by one index per language; return the size of each in bytes."""
+    """Replace the merged index in `site_dir` by one per language; return their sizes in bytes."""
     merged_path = Path(site_dir) / INDEX_PATH
     if not merged_path.is_file():
         return {}

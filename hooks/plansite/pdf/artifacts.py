@@ -18,17 +18,25 @@ from plansite.pdf.structure import orphaned_mcids
 
 
 def mark_orphans_as_artifacts(pdf: pikepdf.Pdf) -> int:
-    """Rewrite every page's orphaned marked content as artifacts; return how many sequences changed."""
+    """Rewrite every page's orphaned marked content as artifacts; return how many were changed."""
     changed = 0
     for page_index, orphans in orphaned_mcids(pdf).items():
         if not orphans:
             continue
         page = pdf.pages[page_index]
         instructions = []
-        for operands, operator in pikepdf.parse_content_stream(page):
+        for instruction in pikepdf.parse_content_stream(page):
+            operands, operator = instruction.operands, instruction.operator
             properties = operands[1] if str(operator) == "BDC" and len(operands) == 2 else None
-            if isinstance(properties, pikepdf.Dictionary) and int(properties.get("/MCID", -1)) in orphans:
-                instructions.append(pikepdf.ContentStreamInstruction([pikepdf.Name.Artifact], pikepdf.Operator("BMC")))
+            if (
+                isinstance(properties, pikepdf.Dictionary)
+                and int(properties.get("/MCID", -1)) in orphans
+            ):
+                instructions.append(
+                    pikepdf.ContentStreamInstruction(
+                        [pikepdf.Name.Artifact], pikepdf.Operator("BMC")
+                    )
+                )
                 changed += 1
             else:
                 instructions.append(pikepdf.ContentStreamInstruction(operands, operator))
@@ -40,7 +48,7 @@ def mark_orphans_as_artifacts(pdf: pikepdf.Pdf) -> int:
     return changed
 
 
-def _page_parents(pdf: pikepdf.Pdf, page: pikepdf.Page) -> pikepdf.Array | None:
+def _page_parents(pdf: pikepdf.Pdf, page: pikepdf.Page) -> pikepdf.Object | None:
     tree = pikepdf.NumberTree(pdf.Root.StructTreeRoot.ParentTree)
     key = page.obj.get("/StructParents")
     return tree[int(key)] if key is not None and int(key) in tree else None

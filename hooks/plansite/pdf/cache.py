@@ -58,8 +58,10 @@ def latest_cached(cache_dir: Path, language: str) -> Path | None:
     return latest
 
 
-def cached_render(cache_dir: Path, language: str, key: str, render: Callable[[], bytes]) -> tuple[Path, bool]:
-    """Return the cached PDF for `key`, rendering and storing it first when missing; and whether it was rendered."""
+def cached_render(
+    cache_dir: Path, language: str, key: str, render: Callable[[], bytes]
+) -> tuple[Path, bool]:
+    """Return the cached PDF for `key` and whether it was rendered (and stored) just now."""
     path = cache_path(cache_dir, language, key)
     if path.is_file():
         return path, False
@@ -67,7 +69,10 @@ def cached_render(cache_dir: Path, language: str, key: str, render: Callable[[],
 
 
 def store(cache_dir: Path, language: str, key: str, content: bytes) -> Path:
-    """Keep `content` as the PDF of `language` for `key` (written whole or not at all); remove older ones of that language."""
+    """Keep `content` as the PDF of `language` for `key` (written whole or not at all).
+
+    Older PDFs of that language are removed.
+    """
     path = cache_path(cache_dir, language, key)
     cache_dir.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".pdf.partial")

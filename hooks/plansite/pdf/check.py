@@ -23,12 +23,16 @@ from plansite.pdf.text import normalize, page_text_items, texts_by_mcid
 
 HEADINGS = {f"/H{level}" for level in range(1, 7)}
 _LEADER = re.compile(r"^[\s.·…]*$")
-LEADER_RUN = 3  # this many text items in a row that are only dots: a leader a screen reader would read out
+# This many text items in a row that are only dots: a leader a screen reader would read out.
+LEADER_RUN = 3
 
 
 @dataclass(frozen=True)
 class Finding:
-    """One failed check: the file, where in it (`catalog`, `page 3`, `Table element 12 0 R`), and what is wrong."""
+    """One failed check: the file, where in it and what is wrong.
+
+    Where: `catalog`, `page 3`, `Table element 12 0 R` and the like.
+    """
 
     file: str
     where: str
@@ -38,10 +42,16 @@ class Finding:
         return f"{self.file}: {self.where}: {self.what}"
 
 
-def check_pdf(source: str | Path | bytes, language: str, required_texts: Iterable[str] = (), name: str | None = None) -> list[Finding]:
-    """Every accessibility finding in the PDF (a path or its bytes), whose main language should be `language`.
+def check_pdf(
+    source: str | Path | bytes,
+    language: str,
+    required_texts: Iterable[str] = (),
+    name: str | None = None,
+) -> list[Finding]:
+    """Every accessibility finding in the PDF (a path or its bytes).
 
-    `required_texts` must each appear in the tagged text; `name` is how findings name the file.
+    `language` is the PDF's expected main language; `required_texts` must each appear in the
+    tagged text; `name` is how findings name the file.
     """
     name = name or str(source if not isinstance(source, bytes) else "PDF")
     try:
@@ -49,11 +59,14 @@ def check_pdf(source: str | Path | bytes, language: str, required_texts: Iterabl
     except (OSError, pikepdf.PdfError) as error:
         return [Finding(name, "file", f"cannot be opened as a PDF: {error}")]
     with pdf:
-        return list(_Checker(pdf, name, language, tuple(required_texts)).findings())  # in document order
+        # In document order.
+        return list(_Checker(pdf, name, language, tuple(required_texts)).findings())
 
 
 class _Checker:
-    def __init__(self, pdf: pikepdf.Pdf, name: str, language: str, required_texts: tuple[str, ...]) -> None:
+    def __init__(
+        self, pdf: pikepdf.Pdf, name: str, language: str, required_texts: tuple[str, ...]
+    ) -> None:
         self.pdf = pdf
         self.name = name
         self.language = language
@@ -81,13 +94,18 @@ class _Checker:
     def check_catalog(self) -> Iterator[Finding]:
         if "/StructTreeRoot" not in self.root:
             yield self.finding("catalog", "not tagged: no /StructTreeRoot")
-        if not bool(self.root.get("/MarkInfo", {}).get("/Marked", False)):
+        if not bool(self.root.get("/MarkInfo", pikepdf.Dictionary()).get("/Marked", False)):
             yield self.finding("catalog", "not marked as tagged: /MarkInfo /Marked is not true")
         lang = str(self.root.get("/Lang", ""))
         if lang.split("-")[0].lower() != self.language:
             yield self.finding("catalog", f"/Lang is '{lang}', expected '{self.language}'")
-        if not bool(self.root.get("/ViewerPreferences", {}).get("/DisplayDocTitle", False)):
-            yield self.finding("catalog", "/ViewerPreferences /DisplayDocTitle is not true: viewers show the file name instead of the title")
+        preferences = self.root.get("/ViewerPreferences", pikepdf.Dictionary())
+        if not bool(preferences.get("/DisplayDocTitle", False)):
+            yield self.finding(
+                "catalog",
+                "/ViewerPreferences /DisplayDocTitle is not true: "
+                "viewers show the file name instead of the title",
+            )
         if not str(self.pdf.docinfo.get("/Title", "")).strip():
             yield self.finding("document information", "no /Title")
 
@@ -104,27 +122,32 @@ class _Checker:
     def check_pages(self) -> Iterator[Finding]:
         for number, page in enumerate(self.pdf.pages, start=1):
             if page.obj.get("/Tabs") != "/S":
-                yield self.finding(f"page {number}", "/Tabs is not /S: the tab order does not follow the structure")
+                yield self.finding(
+                    f"page {number}", "/Tabs is not /S: the tab order does not follow the structure"
+                )
             for annotation in page.obj.get("/Annots", []):
                 if annotation.get("/Subtype") != "/Link":
                     continue
                 where = f"page {number}, link annotation {_reference(annotation)}"
                 if "/StructParent" not in annotation:
-                    yield self.finding(where, "no /StructParent: the link is not in the structure tree")
+                    yield self.finding(
+                        where, "no /StructParent: the link is not in the structure tree"
+                    )
                 if not str(annotation.get("/Contents", "")).strip():
                     yield self.finding(where, "no /Contents: the link has no description")
 
     def check_fonts(self) -> Iterator[Finding]:
         seen: set[tuple[int, int]] = set()
         for number, page in enumerate(self.pdf.pages, start=1):
-            fonts = page.obj.get("/Resources", {}).get("/Font", {})
-            for key in fonts.keys():
-                font = fonts[key]
+            resources = page.obj.get("/Resources", pikepdf.Dictionary())
+            for key, font in resources.get("/Font", pikepdf.Dictionary()).items():
                 if font.objgen in seen:
                     continue
                 seen.add(font.objgen)
                 if not _is_embedded(font):
-                    yield self.finding(f"page {number}, font {font.get('/BaseFont', key)}", "not embedded")
+                    yield self.finding(
+                        f"page {number}, font {font.get('/BaseFont', key)}", "not embedded"
+                    )
 
     # Structure tree -----------------------------------------------------------------
 
@@ -141,7 +164,9 @@ class _Checker:
             where = f"{str(role).lstrip('/')} element {_reference(element)}"
             if role == "/Figure" and not str(element.get("/Alt", "")).strip():
                 yield self.finding(where, "a Figure without /Alt text")
-            elif role == "/Table" and not any(child.get("/S") == "/TR" for child in _elements(element)):
+            elif role == "/Table" and not any(
+                child.get("/S") == "/TR" for child in _elements(element)
+            ):
                 yield self.finding(where, "a Table without rows")
             elif role == "/TH" and "/ID" in element:
                 header_ids.add(str(element.ID))
@@ -151,14 +176,20 @@ class _Checker:
                 headings.append(normalize(self.element_text(element)))
                 level = int(str(role)[2])
                 if level > previous_level + 1:
-                    yield self.finding(where, f"heading level {level} follows level {previous_level}: '{headings[-1]}' skips a level")
+                    yield self.finding(
+                        where,
+                        f"heading level {level} follows level {previous_level}: "
+                        f"'{headings[-1]}' skips a level",
+                    )
                 previous_level = level
         for where, headers in cells:
             if not headers:
                 yield self.finding(where, "a table data cell not linked to any header (/Headers)")
             for header in headers:
                 if header not in header_ids:
-                    yield self.finding(where, f"refers to a header '{header}' that no TH element has as /ID")
+                    yield self.finding(
+                        where, f"refers to a header '{header}' that no TH element has as /ID"
+                    )
         yield from self.check_outline(headings)
 
     def element_text(self, element: pikepdf.Dictionary) -> str:
@@ -166,15 +197,21 @@ class _Checker:
         parts = []
         page = self.page_numbers.get(element.Pg.objgen) if "/Pg" in element else None
         kids = element.get("/K", pikepdf.Array())
-        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+        # pikepdf returns a PDF integer (an MCID) as `int`, though its stubs say `Object`.
+        items: Iterable[pikepdf.Object | int] = kids if isinstance(kids, pikepdf.Array) else [kids]
+        for kid in items:
             if isinstance(kid, int):
-                parts.append(self.texts.get((page, int(kid)), ""))
+                parts.append(self.marked_text(page, int(kid)))
             elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
                 kid_page = self.page_numbers.get(kid.Pg.objgen) if "/Pg" in kid else page
-                parts.append(self.texts.get((kid_page, int(kid.MCID)), ""))
+                parts.append(self.marked_text(kid_page, int(kid.MCID)))
             elif isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
                 parts.append(self.element_text(kid))
         return " ".join(parts)
+
+    def marked_text(self, page: int | None, mcid: int) -> str:
+        """The text of one marked-content sequence; none on an unknown page."""
+        return self.texts.get((page, mcid), "") if page is not None else ""
 
     def check_outline(self, headings: list[str]) -> Iterator[Finding]:
         outlines = self.root.get("/Outlines")
@@ -183,15 +220,31 @@ class _Checker:
             return
         titles = [normalize(str(item.Title)) for item in _outline_items(outlines)]
         if titles != headings:
-            difference = next((index for index, pair in enumerate(zip(titles, headings)) if pair[0] != pair[1]), min(len(titles), len(headings)))
+            difference = next(
+                (
+                    index
+                    for index, pair in enumerate(zip(titles, headings, strict=False))
+                    if pair[0] != pair[1]
+                ),
+                min(len(titles), len(headings)),
+            )
             bookmark = titles[difference] if difference < len(titles) else "(none)"
             heading = headings[difference] if difference < len(headings) else "(none)"
-            yield self.finding("outline", f"the bookmarks do not match the headings: bookmark {difference + 1} is '{bookmark}', heading {difference + 1} is '{heading}'")
+            yield self.finding(
+                "outline",
+                f"the bookmarks do not match the headings: bookmark {difference + 1} is "
+                f"'{bookmark}', heading {difference + 1} is '{heading}'",
+            )
 
     def check_orphaned_content(self) -> Iterator[Finding]:
         for page, mcids in sorted(orphaned_mcids(self.pdf).items()):
             if mcids:
-                yield self.finding(f"page {page + 1}", f"{len(mcids)} marked-content sequence(s) (MCID {', '.join(map(str, sorted(mcids)))}) neither in the structure tree nor marked as artifacts")
+                yield self.finding(
+                    f"page {page + 1}",
+                    f"{len(mcids)} marked-content sequence(s) "
+                    f"(MCID {', '.join(map(str, sorted(mcids)))}) "
+                    "neither in the structure tree nor marked as artifacts",
+                )
 
     # Text -------------------------------------------------------------------------------
 
@@ -202,11 +255,18 @@ class _Checker:
                 run.append(item)
                 continue
             if len(run) >= LEADER_RUN:
-                yield self.finding(f"page {run[0].page + 1}", f"{len(run)} text items in a row that are only dots (a leader): a screen reader reads them out")
+                yield self.finding(
+                    f"page {run[0].page + 1}",
+                    f"{len(run)} text items in a row that are only dots (a leader): "
+                    "a screen reader reads them out",
+                )
             run = []
         for (page, mcid), text in sorted(self.texts.items()):
             if "...." in text.replace(" ", ""):
-                yield self.finding(f"page {page + 1}, marked content {mcid}", "a run of dots (a leader) in the text: a screen reader reads it out")
+                yield self.finding(
+                    f"page {page + 1}, marked content {mcid}",
+                    "a run of dots (a leader) in the text: a screen reader reads it out",
+                )
 
     def check_required_texts(self) -> Iterator[Finding]:
         if not self.required_texts:
@@ -222,29 +282,37 @@ def _reference(item: pikepdf.Object) -> str:
     return f"{number} {generation} R" if number else "(direct object)"
 
 
-def _is_embedded(font: pikepdf.Dictionary) -> bool:
+def _is_embedded(font: pikepdf.Object) -> bool:
     if font.get("/Subtype") == "/Type3":
         return True  # glyphs are drawn by the PDF itself
     descendants = font.get("/DescendantFonts")
     targets = list(descendants) if descendants is not None else [font]
     for target in targets:
         descriptor = target.get("/FontDescriptor")
-        if descriptor is None or not any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")):
+        if descriptor is None or not any(
+            key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")
+        ):
             return False
     return True
 
 
 def _headers_of(cell: pikepdf.Dictionary) -> list[str]:
     attributes = cell.get("/A")
-    candidates = list(attributes) if isinstance(attributes, pikepdf.Array) else [attributes] if attributes is not None else []
-    headers = []
+    candidates = (
+        list(attributes)
+        if isinstance(attributes, pikepdf.Array)
+        else [attributes]
+        if attributes is not None
+        else []
+    )
+    headers: list[str] = []
     for attribute in candidates:
         if isinstance(attribute, pikepdf.Dictionary) and "/Headers" in attribute:
             headers.extend(str(header) for header in attribute.Headers)
     return headers
 
 
-def _outline_items(outlines: pikepdf.Dictionary) -> Iterator[pikepdf.Dictionary]:
+def _outline_items(outlines: pikepdf.Object) -> Iterator[pikepdf.Object]:
     """Every bookmark, depth first, in order."""
     item = outlines.get("/First")
     while item is not None:
@@ -255,12 +323,17 @@ def _outline_items(outlines: pikepdf.Dictionary) -> Iterator[pikepdf.Dictionary]
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m plansite.pdf.check FILE.pdf --language da`: print every finding; exit 1 when there is one."""
+    """`python -m plansite.pdf.check FILE.pdf --language da`: print every finding; exit 1 if any."""
     import argparse
 
-    parser = argparse.ArgumentParser(description="Check a PDF's tagging and accessibility metadata (PDF/UA-1, as far as a program can tell).")
+    parser = argparse.ArgumentParser(
+        description="Check a PDF's tagging and accessibility metadata "
+        "(PDF/UA-1, as far as a program can tell)."
+    )
     parser.add_argument("pdf")
-    parser.add_argument("--language", required=True, help="the document's main language, e.g. da or en")
+    parser.add_argument(
+        "--language", required=True, help="the document's main language, e.g. da or en"
+    )
     arguments = parser.parse_args(argv)
     findings = check_pdf(arguments.pdf, arguments.language)
     for finding in findings:

@@ -1,4 +1,4 @@
-"""The files a build offers for download: the plan PDF of each language and the documents editors attach.
+"""The files a build offers for download: each language's plan PDF and the documents editors attach.
 
 `prepare_downloads` runs once per `mkdocs build`, in the default language's
 (outer) build: it renders both plan PDFs (or takes them from the cache),
@@ -21,7 +21,6 @@ from typing import Any
 from mkdocs.utils import get_relative_url
 
 from plansite.data.documents import DocumentFacts, UnreadableDocument, read_document_facts
-from plansite.data.model import PlanData
 from plansite.i18n.formatting import describe_document
 from plansite.i18n.languages import LANGUAGES, language_root
 from plansite.i18n.strings import Strings
@@ -68,7 +67,7 @@ class Downloads:
 
 @dataclass(frozen=True)
 class PlanPdfJob:
-    """The plan PDF of one language as its current inputs make it: where the cache keeps it, and how to render it."""
+    """One language's plan PDF as its inputs make it: where the cache keeps it, how to render it."""
 
     language: str
     cache_dir: Path
@@ -88,28 +87,41 @@ class PlanPdfJob:
         return cache.store(self.cache_dir, self.language, self.key, content)
 
 
-# Given a job, returns the PDF to offer now (or None) and renders the job's PDF later (`serve.pdf_preview`).
+# Given a job, returns the PDF to offer now (or None) and renders the job's PDF later
+# (`serve.pdf_preview`).
 Defer = Callable[[PlanPdfJob], Path | None]
 
 
 def prepare_downloads(
-    localized: dict[str, LocalizedPlan], data_dir: Path, cache_dir: Path, site_url: str,
-    render_plan: bool = True, defer: Defer | None = None, source_date_epoch: int | None = None,
+    localized: dict[str, LocalizedPlan],
+    data_dir: Path,
+    cache_dir: Path,
+    site_url: str,
+    render_plan: bool = True,
+    defer: Defer | None = None,
+    source_date_epoch: int | None = None,
 ) -> Downloads:
-    """Render (or reuse) both plan PDFs and read the attached documents; raise `PdfFailed` on any problem.
+    """Render (or reuse) both plan PDFs and read attached documents; raise `PdfFailed` if any fails.
 
     With `defer` (`mkdocs serve`), no PDF is rendered here: each language's job
     goes to `defer`, and the pages link the PDF it returns.
     """
     try:
-        return _prepare_downloads(localized, data_dir, cache_dir, site_url, render_plan, defer, source_date_epoch)
+        return _prepare_downloads(
+            localized, data_dir, cache_dir, site_url, render_plan, defer, source_date_epoch
+        )
     except (RenderError, UnreadableDocument) as error:
         raise PdfFailed(str(error)) from None
 
 
 def _prepare_downloads(
-    localized: dict[str, LocalizedPlan], data_dir: Path, cache_dir: Path, site_url: str,
-    render_plan: bool, defer: Defer | None, source_date_epoch: int | None,
+    localized: dict[str, LocalizedPlan],
+    data_dir: Path,
+    cache_dir: Path,
+    site_url: str,
+    render_plan: bool,
+    defer: Defer | None,
+    source_date_epoch: int | None,
 ) -> Downloads:
     plan_pdfs: dict[str, Download] = {}
     seconds: dict[str, float] = {}
@@ -124,11 +136,22 @@ def _prepare_downloads(
                     continue
             else:
                 path, rendered = job.run()
-                log.info("Plan PDF (%s): %s in %.2f s", language, "rendered and checked" if rendered else "unchanged, taken from the cache", time.perf_counter() - started)
+                log.info(
+                    "Plan PDF (%s): %s in %.2f s",
+                    language,
+                    "rendered and checked" if rendered else "unchanged, taken from the cache",
+                    time.perf_counter() - started,
+                )
             seconds[language] = time.perf_counter() - started
             rendered_languages[language] = rendered
             strings = localized[language].strings
-            plan_pdfs[language] = Download(language, strings["pdf_download"], path, posixpath.join(PLAN_PDF_DIR, strings["pdf_file_name"]), read_document_facts(path))
+            plan_pdfs[language] = Download(
+                language,
+                strings["pdf_download"],
+                path,
+                posixpath.join(PLAN_PDF_DIR, strings["pdf_file_name"]),
+                read_document_facts(path),
+            )
     documents = {
         language: tuple(
             Download(
@@ -147,18 +170,33 @@ def _prepare_downloads(
     return Downloads(plan_pdfs, documents, seconds, rendered_languages)
 
 
-def plan_pdf_job(localized: LocalizedPlan, cache_dir: Path, site_url: str, source_date_epoch: int | None) -> PlanPdfJob:
+def plan_pdf_job(
+    localized: LocalizedPlan, cache_dir: Path, site_url: str, source_date_epoch: int | None
+) -> PlanPdfJob:
     language = localized.language
     view = build_print_view(localized, site_url)
     required_texts = [localized.text(initiative.title) for initiative in localized.plan.initiatives]
-    fixed_date = {"source_date_epoch": str(source_date_epoch) if source_date_epoch is not None else ""}
-    key = cache.cache_key(view, cache.input_files(STYLESHEET.parent, FONTS_DIR), {"required_texts": "\n".join(required_texts), **fixed_date})
+    fixed_date = {
+        "source_date_epoch": str(source_date_epoch) if source_date_epoch is not None else ""
+    }
+    key = cache.cache_key(
+        view,
+        cache.input_files(STYLESHEET.parent, FONTS_DIR),
+        {"required_texts": "\n".join(required_texts), **fixed_date},
+    )
 
     def render_and_check() -> bytes:
         content = render_pdf(view, view["link_descriptions"], creation_date(source_date_epoch))
         findings = check_pdf(content, language, required_texts, name=f"plan PDF ({language})")
         if findings:
-            raise PdfFailed("\n".join(["The plan PDF fails its accessibility checks:", *(f"  {finding}" for finding in findings)]))
+            raise PdfFailed(
+                "\n".join(
+                    [
+                        "The plan PDF fails its accessibility checks:",
+                        *(f"  {finding}" for finding in findings),
+                    ]
+                )
+            )
         return content
 
     return PlanPdfJob(language, cache_dir, key, render_and_check)
@@ -167,7 +205,10 @@ def plan_pdf_job(localized: LocalizedPlan, cache_dir: Path, site_url: str, sourc
 def publish_downloads(downloads: Downloads, language: str, site_dir: Path) -> None:
     """Copy this language's files into its tree of the built site (only when their bytes differ)."""
     root = site_dir / language_root(language)
-    items = [*([downloads.plan_pdfs[language]] if language in downloads.plan_pdfs else []), *downloads.documents.get(language, ())]
+    items = [
+        *([downloads.plan_pdfs[language]] if language in downloads.plan_pdfs else []),
+        *downloads.documents.get(language, ()),
+    ]
     for item in items:
         target = root / item.site_path
         content = item.source.read_bytes()
@@ -176,8 +217,13 @@ def publish_downloads(downloads: Downloads, language: str, site_dir: Path) -> No
             target.write_bytes(content)
 
 
-def page_downloads(downloads: Downloads | None, language: str, page_url: str, strings: Strings) -> dict[str, Any]:
-    """What `partials/plan-downloads.html` shows on one page: the plan PDF, and on the about page the attached documents."""
+def page_downloads(
+    downloads: Downloads | None, language: str, page_url: str, strings: Strings
+) -> dict[str, Any]:
+    """What `partials/plan-downloads.html` shows on one page.
+
+    The plan PDF, and on the about page the attached documents.
+    """
     if downloads is None:
         return {"plan_pdf": None, "documents": []}
     root = language_root(language)
@@ -195,5 +241,7 @@ def page_downloads(downloads: Downloads | None, language: str, page_url: str, st
         }
 
     plan_pdf = downloads.plan_pdfs.get(language)
-    documents = [link(item) for item in downloads.documents.get(language, ())] if with_documents else []
+    documents = (
+        [link(item) for item in downloads.documents.get(language, ())] if with_documents else []
+    )
     return {"plan_pdf": link(plan_pdf) if plan_pdf else None, "documents": documents}

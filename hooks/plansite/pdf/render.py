@@ -18,7 +18,7 @@ import logging
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +50,9 @@ class RenderError(Exception):
 def render_html(view: dict[str, Any], created: str | None) -> str:
     """The print HTML of one language's view."""
     filters = {"markdown": markdown_to_html, "page_counter": page_counter_content}
-    environment = templating.template_environment(TEMPLATE_DIR, autoescape=True, keep_trailing_newline=False, filters=filters)
+    environment = templating.template_environment(
+        TEMPLATE_DIR, autoescape=True, keep_trailing_newline=False, filters=filters
+    )
     return environment.get_template(TEMPLATE).render(doc=view, created=created)
 
 
@@ -60,25 +62,31 @@ def markdown_to_html(text: str) -> Markup:
 
 
 def page_counter_content(label: str) -> Markup:
-    """`Side {page} af {pages}` → the CSS `content` value `"Side " counter(page) " af " counter(pages)`."""
+    """`Side {page} af {pages}` → CSS `content`: `"Side " counter(page) " af " counter(pages)`."""
     parts = []
     for index, piece in enumerate(_PLACEHOLDER.split(label)):
         if index % 2:
             parts.append(f"counter({piece})")
         elif piece:
-            parts.append('"' + piece.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"')
+            parts.append(
+                '"' + piece.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+            )
     return Markup(" ".join(parts))
 
 
 def creation_date(source_date_epoch: int | None = None) -> str:
-    """The PDF's creation date (W3C format): `SOURCE_DATE_EPOCH` when set, so two builds give the same bytes."""
+    """The PDF's creation date (W3C format): `SOURCE_DATE_EPOCH` if set, so builds are identical."""
     epoch = source_date_epoch
-    moment = datetime.fromtimestamp(epoch, timezone.utc) if epoch is not None else datetime.now(timezone.utc)
+    moment = datetime.fromtimestamp(epoch, UTC) if epoch is not None else datetime.now(UTC)
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def render_pdf(view: dict[str, Any], link_descriptions: dict[str, str] | None = None, created: str | None = None) -> bytes:
-    """Render one language's view to PDF/UA-1 bytes; raise `RenderError` when WeasyPrint logs an ERROR.
+def render_pdf(
+    view: dict[str, Any],
+    link_descriptions: dict[str, str] | None = None,
+    created: str | None = None,
+) -> bytes:
+    """Render one language's view to PDF/UA-1; raise `RenderError` if WeasyPrint logs an ERROR.
 
     `link_descriptions` maps the target id of each internal link to a human
     description; it replaces the bare id WeasyPrint puts in the link
@@ -88,7 +96,9 @@ def render_pdf(view: dict[str, Any], link_descriptions: dict[str, str] | None = 
     fetcher = URLFetcher(allowed_protocols={"file"}, fail_on_errors=True)
     with _weasyprint_errors() as errors, lang_attributes_tagged(view["language"]):
         document = HTML(string=html, base_url=str(TEMPLATE_DIR / TEMPLATE), url_fetcher=fetcher)
-        raw = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=True, font_config=FontConfiguration())
+        raw = document.write_pdf(
+            pdf_variant=PDF_VARIANT, pdf_identifier=True, font_config=FontConfiguration()
+        )
     if errors:
         raise RenderError("WeasyPrint reported: " + "; ".join(errors))
     return _finish(raw, link_descriptions or {})
@@ -113,7 +123,7 @@ def _weasyprint_errors() -> Iterator[list[str]]:
 
 
 def _finish(raw: bytes, descriptions: dict[str, str]) -> bytes:
-    """Fix what WeasyPrint leaves short of PDF/UA: margin-box text as artifacts, internal link descriptions."""
+    """Fix what WeasyPrint leaves short of PDF/UA: margin-box text as artifacts, link texts."""
     with pikepdf.open(io.BytesIO(raw)) as pdf:
         mark_orphans_as_artifacts(pdf)
         _describe_internal_links(pdf, descriptions)
@@ -123,7 +133,7 @@ def _finish(raw: bytes, descriptions: dict[str, str]) -> bytes:
 
 
 def _describe_internal_links(pdf: pikepdf.Pdf, descriptions: dict[str, str]) -> None:
-    """Give internal links a readable `/Contents` (the target's title) instead of the target's id."""
+    """Give internal links a readable `/Contents` (the target's title), not the target's id."""
     for page in pdf.pages:
         for annotation in page.obj.get("/Annots", []):
             destination = annotation.get("/Dest")

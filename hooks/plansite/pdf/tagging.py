@@ -15,8 +15,9 @@ is tied to the pinned WeasyPrint version; the PDF checks
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import pydyf
 from weasyprint.pdf import tags
@@ -27,9 +28,9 @@ _lock = threading.Lock()
 @contextmanager
 def lang_attributes_tagged(document_language: str) -> Iterator[None]:
     """Within this block, WeasyPrint tags elements in another language with `/Lang`."""
-    original = tags._build_box_tree
+    original: Callable[..., Iterator[pydyf.Dictionary]] = tags._build_box_tree
 
-    def build_box_tree(box, parent, *arguments):
+    def build_box_tree(box: Any, parent: Any, *arguments: Any) -> Iterator[pydyf.Dictionary]:
         for element in original(box, parent, *arguments):
             language = _element_language(box)
             if language and language != document_language and "Lang" not in element:
@@ -44,8 +45,8 @@ def lang_attributes_tagged(document_language: str) -> Iterator[None]:
             tags._build_box_tree = original
 
 
-def _element_language(box) -> str | None:
-    """The `lang` attribute of the box's own HTML element (not of `<html>`, which is the document's)."""
+def _element_language(box: Any) -> str | None:
+    """The `lang` of the box's own HTML element (not of `<html>`, which is the document's)."""
     element = getattr(getattr(box, "_box", box), "element", None)
     if element is None or getattr(box, "element_tag", None) in ("html", "body"):
         return None

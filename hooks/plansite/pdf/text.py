@@ -20,7 +20,7 @@ _TEXT_OPERATORS = {"Tj", "TJ", "'", '"'}
 
 @dataclass(frozen=True)
 class TextItem:
-    """One text-showing operation: its page (0-based), MCID (None outside tagged content) and text."""
+    """One text-showing operation: page (0-based), MCID (None outside tagged content) and text."""
 
     page: int
     mcid: int | None
@@ -46,7 +46,7 @@ class _Font:
                 self.code_length = len(codes[0]) // 2
         for block in re.findall(rb"beginbfchar(.*?)endbfchar", cmap, re.S):
             values = _HEX.findall(block)
-            for source, target in zip(values[::2], values[1::2]):
+            for source, target in zip(values[::2], values[1::2], strict=False):
                 self.map[int(source, 16)] = _utf16(target)
         for block in re.findall(rb"beginbfrange(.*?)endbfrange", cmap, re.S):
             for line in block.strip().splitlines():
@@ -64,7 +64,9 @@ class _Font:
 
     def decode(self, data: bytes) -> str:
         step = self.code_length
-        codes = (int.from_bytes(data[index : index + step], "big") for index in range(0, len(data), step))
+        codes = (
+            int.from_bytes(data[index : index + step], "big") for index in range(0, len(data), step)
+        )
         return "".join(self.map.get(code, chr(code) if step == 1 else "\ufffd") for code in codes)
 
 
@@ -81,11 +83,14 @@ def page_text_items(pdf: pikepdf.Pdf) -> list[TextItem]:
         font_resources = resources.get("/Font", pikepdf.Dictionary())
         font: _Font | None = None
         marked: list[int | None] = []
-        for operands, operator in pikepdf.parse_content_stream(page):
+        for instruction in pikepdf.parse_content_stream(page):
+            operands, operator = instruction.operands, instruction.operator
             name = str(operator)
             if name in ("BDC", "BMC"):
                 properties = operands[1] if len(operands) > 1 else None
-                mcid = properties.get("/MCID") if isinstance(properties, pikepdf.Dictionary) else None
+                mcid = (
+                    properties.get("/MCID") if isinstance(properties, pikepdf.Dictionary) else None
+                )
                 marked.append(int(mcid) if mcid is not None else (marked[-1] if marked else None))
             elif name == "EMC" and marked:
                 marked.pop()
@@ -96,7 +101,11 @@ def page_text_items(pdf: pikepdf.Pdf) -> list[TextItem]:
                 font = fonts.get(key)
             elif name in _TEXT_OPERATORS and font is not None:
                 shown = operands[-1]
-                strings = [part for part in shown if isinstance(part, pikepdf.String)] if isinstance(shown, pikepdf.Array) else [shown]
+                strings = (
+                    [part for part in shown if isinstance(part, pikepdf.String)]
+                    if isinstance(shown, pikepdf.Array)
+                    else [shown]
+                )
                 text = "".join(font.decode(bytes(part)) for part in strings)
                 items.append(TextItem(page_index, marked[-1] if marked else None, text))
     return items

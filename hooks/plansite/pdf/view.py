@@ -1,4 +1,4 @@
-"""What the printed plan shows, in one language: every text computed here, laid out by the print template.
+"""What the printed plan shows in one language: every text computed here, laid out by its template.
 
 The view is plain data (dicts, lists, strings) for `templates/plan.html`:
 labels, dates, money and ordering are decided here so that the template only
@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from plansite.data.model import Actor, FocusArea, Initiative, PlanData, RelatedPlan
+from plansite.data.model import Actor, FocusArea, Initiative, RelatedPlan
 from plansite.i18n.languages import other_languages
-from plansite.i18n.strings import Strings
 from plansite.i18n.view import LocalizedPlan
 
 COVER_FACTS = ("fact_plan_period", "fact_publisher", "fact_minister", "fact_published")
@@ -30,16 +29,24 @@ class _PrintView:
         self.language = localized.language
         self.strings = localized.strings
         self.site_url = site_url
-        self.source_numbers = {source.id: number for number, source in enumerate(self.plan.sources, start=1)}
+        self.source_numbers = {
+            source.id: number for number, source in enumerate(self.plan.sources, start=1)
+        }
 
     def actor_names(self, actor_ids: tuple[str, ...]) -> str:
         """`Rigspolitiet (RP); Anklagemyndigheden`."""
-        return "; ".join(self.localized.actor_name(self.plan.actor(actor_id)) for actor_id in actor_ids)
+        return "; ".join(
+            self.localized.actor_name(self.plan.actor(actor_id)) for actor_id in actor_ids
+        )
 
     def cited(self, source_ids: tuple[str, ...]) -> str:
         """`Kilder: 1, 4, 12` — numbers of the sources list at the end of the document."""
         numbers = sorted(self.source_numbers[source_id] for source_id in source_ids)
-        return self.strings.format("pdf_cited_sources", numbers=", ".join(map(str, numbers))) if numbers else ""
+        return (
+            self.strings.format("pdf_cited_sources", numbers=", ".join(map(str, numbers)))
+            if numbers
+            else ""
+        )
 
     def build(self) -> dict[str, Any]:
         plan = self.plan.plan
@@ -61,12 +68,26 @@ class _PrintView:
             "publisher": facts["fact_publisher"]["value"],
             "series": self.localized.series_text(),
             "cover_facts": [facts[key] for key in COVER_FACTS],
-            "other_title": {"label": self.strings["pdf_title_in_other_language"], "language": other_language, "text": plan.title.in_language(other_language)},
+            "other_title": {
+                "label": self.strings["pdf_title_in_other_language"],
+                "language": other_language,
+                "text": plan.title.in_language(other_language),
+            },
             "contents_heading": self.strings["pdf_contents"],
             "contents": [
                 {**sections["introduction"], "children": []},
                 {**sections["budget"], "children": []},
-                *({"anchor": area["anchor"], "title": area["title"], "children": [{"anchor": sub["anchor"], "title": sub["title"]} for sub in area["sub_areas"]]} for area in focus_areas),
+                *(
+                    {
+                        "anchor": area["anchor"],
+                        "title": area["title"],
+                        "children": [
+                            {"anchor": sub["anchor"], "title": sub["title"]}
+                            for sub in area["sub_areas"]
+                        ],
+                    }
+                    for area in focus_areas
+                ),
                 *({**sections[key], "children": []} for key in ("actors", "sources", "about")),
             ],
             "sections": sections,
@@ -84,7 +105,9 @@ class _PrintView:
             "sources": self.sources(),
             "about": {
                 "text": self.strings["pdf_about_text"],
-                "site": self.strings.format("pdf_about_site", url=self.site_url) if self.site_url else "",
+                "site": self.strings.format("pdf_about_site", url=self.site_url)
+                if self.site_url
+                else "",
                 "site_url": self.site_url,
                 "font": self.strings["pdf_about_font"],
             },
@@ -93,8 +116,10 @@ class _PrintView:
         }
 
     @staticmethod
-    def link_descriptions(focus_areas: list[dict[str, Any]], sections: dict[str, dict[str, str]]) -> dict[str, str]:
-        """The title of every internal link target: what a screen reader says for the link annotation."""
+    def link_descriptions(
+        focus_areas: list[dict[str, Any]], sections: dict[str, dict[str, str]]
+    ) -> dict[str, str]:
+        """The title of every internal link target: what a screen reader says for the link."""
         targets = {section["anchor"]: section["title"] for section in sections.values()}
         for area in focus_areas:
             targets[area["anchor"]] = area["title"]
@@ -105,13 +130,25 @@ class _PrintView:
         plan = self.plan.plan
         groups = []
         if plan.predecessors:
-            groups.append({"heading": self.strings["predecessors"], "plans": [self.related_plan(item) for item in plan.predecessors]})
+            groups.append(
+                {
+                    "heading": self.strings["predecessors"],
+                    "plans": [self.related_plan(item) for item in plan.predecessors],
+                }
+            )
         if plan.successor:
-            groups.append({"heading": self.strings["successor"], "plans": [self.related_plan(plan.successor)]})
+            groups.append(
+                {"heading": self.strings["successor"], "plans": [self.related_plan(plan.successor)]}
+            )
         return groups
 
     def related_plan(self, related: RelatedPlan) -> dict[str, str]:
-        return {"period": related.period, "title": self.localized.text(related.title), "note": self.localized.text(related.note), "sources": self.cited(related.sources)}
+        return {
+            "period": related.period,
+            "title": self.localized.text(related.title),
+            "note": self.localized.text(related.note),
+            "sources": self.cited(related.sources),
+        }
 
     def budget(self, facts: dict[str, dict[str, str]]) -> dict[str, Any]:
         figures = self.plan.key_figures
@@ -122,9 +159,18 @@ class _PrintView:
             "funding_label": facts["fact_funding"]["label"],
             "funding": facts["fact_funding"]["value"],
             "figures_caption": self.strings["key_figures"],
-            "figures_headers": [self.strings["pdf_figure_value"], self.strings["pdf_figure_label"], self.strings["pdf_figure_sources"]],
+            "figures_headers": [
+                self.strings["pdf_figure_value"],
+                self.strings["pdf_figure_label"],
+                self.strings["pdf_figure_sources"],
+            ],
             "figures": [
-                {**row, "sources": ", ".join(str(self.source_numbers[source_id]) for source_id in figure.sources)}
+                {
+                    **row,
+                    "sources": ", ".join(
+                        str(self.source_numbers[source_id]) for source_id in figure.sources
+                    ),
+                }
                 for row, figure in zip(self.localized.key_figures(figures), figures, strict=True)
             ],
         }
@@ -140,29 +186,63 @@ class _PrintView:
                 {
                     "anchor": anchor("sub-area", sub.id),
                     "title": self.localized.text(sub.title),
-                    "objectives": [self.localized.text(objective.text) for objective in self.plan.plan.objectives if objective.sub_area == sub.id],
-                    "initiatives": [self.initiative(item) for item in initiatives if item.sub_area == sub.id],
+                    "objectives": [
+                        self.localized.text(objective.text)
+                        for objective in self.plan.plan.objectives
+                        if objective.sub_area == sub.id
+                    ],
+                    "initiatives": [
+                        self.initiative(item) for item in initiatives if item.sub_area == sub.id
+                    ],
                 }
                 for sub in area.sub_areas
             ],
             "objective_label": self.strings["pdf_objective"],
             "no_initiatives": self.strings["no_initiatives"],
             "other_heading": self.strings["other_initiatives"],
-            "other_initiatives": [self.initiative(item) for item in initiatives if item.sub_area is None],
+            "other_initiatives": [
+                self.initiative(item) for item in initiatives if item.sub_area is None
+            ],
         }
 
     def initiative(self, initiative: Initiative) -> dict[str, Any]:
         localized = self.localized
         facts = [{"label": self.strings["fact_lead"], "value": self.actor_names(initiative.lead)}]
         if initiative.partners:
-            facts.append({"label": self.strings["fact_partners"], "value": self.actor_names(initiative.partners)})
+            facts.append(
+                {
+                    "label": self.strings["fact_partners"],
+                    "value": self.actor_names(initiative.partners),
+                }
+            )
         if initiative.target_groups:
-            facts.append({"label": self.strings["fact_target_groups"], "value": "; ".join(self.localized.text(group) for group in initiative.target_groups)})
+            facts.append(
+                {
+                    "label": self.strings["fact_target_groups"],
+                    "value": "; ".join(
+                        self.localized.text(group) for group in initiative.target_groups
+                    ),
+                }
+            )
         if initiative.status:
-            facts.append({"label": self.strings["fact_status"], "value": localized.status_label(initiative)})
+            facts.append(
+                {"label": self.strings["fact_status"], "value": localized.status_label(initiative)}
+            )
         if initiative.period:
-            facts.append({"label": self.strings["fact_period"], "value": localized.format_period(initiative.period)})
-        facts.append({"label": self.strings["fact_plan_link"], "value": localized.plan_link_label(initiative) + " – " + localized.plan_link_note(initiative)})
+            facts.append(
+                {
+                    "label": self.strings["fact_period"],
+                    "value": localized.format_period(initiative.period),
+                }
+            )
+        facts.append(
+            {
+                "label": self.strings["fact_plan_link"],
+                "value": localized.plan_link_label(initiative)
+                + " – "
+                + localized.plan_link_note(initiative),
+            }
+        )
         return {
             "anchor": anchor("initiative", initiative.id),
             "title": self.localized.text(initiative.title),
@@ -174,13 +254,22 @@ class _PrintView:
 
     def actors(self) -> dict[str, Any]:
         rows = [
-            {"anchor": anchor("actor", actor.id), "name": self.localized.actor_name(actor), "type": type_label, "roles": self.roles(actor)}
+            {
+                "anchor": anchor("actor", actor.id),
+                "name": self.localized.actor_name(actor),
+                "type": type_label,
+                "roles": self.roles(actor),
+            }
             for type_label, actors in self.localized.actors_by_type()
             for actor in actors
         ]
         return {
             "caption": self.strings["pdf_actors_caption"],
-            "headers": [self.strings["pdf_actor"], self.strings["fact_type"], self.strings["pdf_actor_role"]],
+            "headers": [
+                self.strings["pdf_actor"],
+                self.strings["fact_type"],
+                self.strings["pdf_actor_role"],
+            ],
             "rows": rows,
         }
 
@@ -190,15 +279,29 @@ class _PrintView:
             roles.append(self.strings["role_publisher"])
         leads = self.plan.initiatives_led_by(actor.id)
         if leads:
-            roles.append(self.strings.format("pdf_role_leads", initiatives="; ".join(self.localized.text(item.title) for item in leads)))
+            roles.append(
+                self.strings.format(
+                    "pdf_role_leads",
+                    initiatives="; ".join(self.localized.text(item.title) for item in leads),
+                )
+            )
         partner_in = self.plan.initiatives_with_partner(actor.id)
         if partner_in:
-            roles.append(self.strings.format("pdf_role_partner", initiatives="; ".join(self.localized.text(item.title) for item in partner_in)))
+            roles.append(
+                self.strings.format(
+                    "pdf_role_partner",
+                    initiatives="; ".join(self.localized.text(item.title) for item in partner_in),
+                )
+            )
         return roles or [self.strings["no_role"]]
 
     def sources(self) -> list[dict[str, Any]]:
         return [
-            {"anchor": anchor("source", source.id), "number": self.source_numbers[source.id], **self.localized.source_reference(source)}
+            {
+                "anchor": anchor("source", source.id),
+                "number": self.source_numbers[source.id],
+                **self.localized.source_reference(source),
+            }
             for source in self.plan.sources
         ]
 

@@ -33,7 +33,10 @@ def keep_serving_on_data_errors(server: LiveReloadServer) -> LiveReloadServer:
             # MkDocs logs a BuildError's message, then raises Abort from inside its `except`.
             if not isinstance(abort.__context__, PlanDataError):
                 raise
-            log.error("The preview still shows the last good version of the site. Fix the problems above and save the file: the site is rebuilt by itself.")
+            log.error(
+                "The preview still shows the last good version of the site. "
+                "Fix the problems above and save the file: the site is rebuilt by itself."
+            )
 
     server.builder = rebuild_unless_the_data_has_mistakes
     return server

@@ -1,4 +1,4 @@
-"""Plan PDFs under `mkdocs serve`: rendered after the pages, on a worker thread, never on the editor's wait.
+"""Plan PDFs under `mkdocs serve`: rendered after the pages, on a worker thread, never in the way.
 
 An initiative's title is in the plan PDF, so after most edits the PDF's inputs
 changed and it must be rendered again: 2–3 s per language, against a preview
@@ -44,29 +44,38 @@ class PreviewPdfs:
         self._folder: Path | None = None
 
     def offer(self, job: PlanPdfJob) -> Path | None:
-        """Queue `job` unless its PDF is cached; return a private copy of the PDF to link now (None: there is none yet)."""
+        """Queue `job` unless its PDF is cached; return a private copy of a PDF to link now.
+
+        None when there is none yet.
+        """
         if not job.path.is_file():
             with self._lock:
                 self._queued[job.language] = job
-            log.info("Plan PDF (%s): its inputs changed; it is rendered after this build; until then the preview links the previous one, if any", job.language)
+            log.info(
+                "Plan PDF (%s): its inputs changed; it is rendered after this build; "
+                "until then the preview links the previous one, if any",
+                job.language,
+            )
         return self._private_copy(job)
 
     def start(self) -> None:
         """Start rendering the queued PDFs on the worker thread (call when a build has finished)."""
         with self._lock:
             if self._queued and self._worker is None:
-                self._worker = threading.Thread(target=self._render_queued, name="plan PDF preview", daemon=True)
+                self._worker = threading.Thread(
+                    target=self._render_queued, name="plan PDF preview", daemon=True
+                )
                 self._worker.start()
 
     def wait(self, timeout: float | None = None) -> bool:
-        """Wait until the worker has rendered everything queued; False if it is still busy after `timeout` seconds."""
+        """Wait until everything queued is rendered; False if still busy after `timeout` s."""
         worker = self._worker
         if worker is not None:
             worker.join(timeout)
         return self._worker is None or not self._worker.is_alive()
 
     def close(self) -> None:
-        """Remove this process's preview folder (the worker is a daemon thread and ends with the process)."""
+        """Remove this process's preview folder (the worker thread is a daemon: ends with us)."""
         if self._folder is not None:
             shutil.rmtree(self._folder, ignore_errors=True)
             self._folder = None
@@ -86,16 +95,24 @@ class PreviewPdfs:
                 started = time.perf_counter()
                 try:
                     rendered.append((job, job.render_and_check(), time.perf_counter() - started))
-                except Exception as error:  # noqa: BLE001 - a preview must keep running; `mkdocs build` fails on it
+                except Exception as error:  # a preview keeps running; `mkdocs build` fails on it
                     log.error("Plan PDF (%s) for the preview: %s", job.language, error)
             for job, content, seconds in rendered:
                 job.store(content)
-                log.info("Plan PDF (%s): rendered and checked in %.2f s after the build; the preview is rebuilt to link it", job.language, seconds)
+                log.info(
+                    "Plan PDF (%s): rendered and checked in %.2f s after the build; "
+                    "the preview is rebuilt to link it",
+                    job.language,
+                    seconds,
+                )
 
     def _private_copy(self, job: PlanPdfJob) -> Path | None:
         """Copy the job's PDF if cached, else the newest of its language, to the preview folder."""
-        for _ in range(3):  # a file can vanish between finding and reading it when a newer render replaces it
-            source = job.path if job.path.is_file() else cache.latest_cached(job.cache_dir, job.language)
+        # A file can vanish between finding and reading it when a newer render replaces it.
+        for _ in range(3):
+            source = (
+                job.path if job.path.is_file() else cache.latest_cached(job.cache_dir, job.language)
+            )
             if source is None:
                 return None
             try:

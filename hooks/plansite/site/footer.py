@@ -1,4 +1,4 @@
-"""What the footer of every page shows: the responsible authority, its contacts and the required links.
+"""What every page's footer shows: the responsible authority, its contacts and the required links.
 
 A Danish public body's site names the responsible authority and its contact
 details on every page and links to its accessibility statement, made in the
@@ -15,10 +15,8 @@ from dataclasses import dataclass
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from plansite.data.model import PlanData
 from plansite.i18n.formatting import format_tel_uri
 from plansite.i18n.languages import language_root
-from plansite.i18n.strings import Strings
 from plansite.i18n.view import LocalizedPlan
 from plansite.site.pages import actor_path, page_url
 

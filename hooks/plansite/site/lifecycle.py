@@ -12,8 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from plansite.data.model import PlanData
-from plansite.i18n.strings import Strings
 from plansite.i18n.view import LocalizedPlan
 
 
@@ -27,13 +25,24 @@ class Banner:
     link_anchor: str = ""
 
 
-def plan_banner(localized: LocalizedPlan, today: date, successor_link: tuple[str, str]) -> Banner | None:
-    """The banner for `today`, or None while the plan is in force; `successor_link` is (page URL path, anchor)."""
+def plan_banner(
+    localized: LocalizedPlan, today: date, successor_link: tuple[str, str]
+) -> Banner | None:
+    """The banner for `today`, or None while the plan is in force.
+
+    `successor_link` is (page URL path, anchor).
+    """
     strings = localized.strings
     details = localized.plan.plan
-    period = strings.format("period_years", start=details.period.start.year, end=details.period.end.year)
+    period = strings.format(
+        "period_years", start=details.period.start.year, end=details.period.end.year
+    )
     if today < details.period.start:
-        return Banner(strings.format("banner_upcoming", period=period, date=localized.format_day(details.period.start)))
+        return Banner(
+            strings.format(
+                "banner_upcoming", period=period, date=localized.format_day(details.period.start)
+            )
+        )
     if today <= details.period.end:
         return None
     if details.successor is None:
@@ -41,7 +50,12 @@ def plan_banner(localized: LocalizedPlan, today: date, successor_link: tuple[str
     successor = details.successor
     start, end = successor.period.split("-")
     return Banner(
-        strings.format("banner_ended_followed", period=period, successor=localized.text(successor.title), successor_period=strings.format("period_years", start=start, end=end)),
+        strings.format(
+            "banner_ended_followed",
+            period=period,
+            successor=localized.text(successor.title),
+            successor_period=strings.format("period_years", start=start, end=end),
+        ),
         link_text=strings["banner_successor_link"],
         link_path=successor_link[0],
         link_anchor=successor_link[1],

@@ -30,13 +30,17 @@ from plansite.site.virtual_files import localized_src_uri
 
 
 def find_page_problems(config: MkDocsConfig, pages: list[GeneratedPage]) -> list[Problem]:
-    """Hand-written pages without a twin in every language, or at the address of a generated page."""
+    """Hand-written pages without a twin in every language, or at a generated page's address."""
     files = get_files(config)
     docs_dir = os.path.relpath(config.docs_dir)
-    return find_untranslated_pages(files, LANGUAGES, docs_dir) + find_collisions(files, pages, LANGUAGES, docs_dir)
+    return find_untranslated_pages(files, LANGUAGES, docs_dir) + find_collisions(
+        files, pages, LANGUAGES, docs_dir
+    )
 
 
-def find_untranslated_pages(files: Files, languages: tuple[str, ...], docs_dir: str) -> list[Problem]:
+def find_untranslated_pages(
+    files: Files, languages: tuple[str, ...], docs_dir: str
+) -> list[Problem]:
     """Return a problem for each hand-written page that lacks a language version."""
     found: dict[str, dict[str, str]] = {}
     for file in files.documentation_pages():
@@ -53,16 +57,37 @@ def find_untranslated_pages(files: Files, languages: tuple[str, ...], docs_dir: 
         present = sorted(versions.values())[0]
         stem, extension = posixpath.splitext(page)
         expected = ", ".join(f"{stem}.{language}{extension}" for language in missing)
-        problems.append(Problem(Location(posixpath.join(docs_dir, present), 1, 1), (), f"this page has no version in {', '.join(missing)}", f"add {expected} (every page must exist in every language)"))
+        problems.append(
+            Problem(
+                Location(posixpath.join(docs_dir, present), 1, 1),
+                (),
+                f"this page has no version in {', '.join(missing)}",
+                f"add {expected} (every page must exist in every language)",
+            )
+        )
     return problems
 
 
-def find_collisions(files: Files, pages: list[GeneratedPage], languages: tuple[str, ...], docs_dir: str) -> list[Problem]:
+def find_collisions(
+    files: Files, pages: list[GeneratedPage], languages: tuple[str, ...], docs_dir: str
+) -> list[Problem]:
     """A hand-written page at a generated page's path would silently win: refuse it."""
     problems = []
     for page in pages:
-        for candidate in (page.src_uri, *(localized_src_uri(page.src_uri, language) for language in languages)):
+        for candidate in (
+            page.src_uri,
+            *(localized_src_uri(page.src_uri, language) for language in languages),
+        ):
             if files.get_file_from_path(candidate) is not None:
                 location = Location(posixpath.join(docs_dir, candidate), 1, 1)
-                problems.append(Problem(location, (), f"this hand-written page has the same address as the generated page '{page.src_uri}'", "rename or remove the hand-written page; generated pages come from data/initiatives.yaml"))
+                problems.append(
+                    Problem(
+                        location,
+                        (),
+                        "this hand-written page has the same address as the generated page "
+                        f"'{page.src_uri}'",
+                        "rename or remove the hand-written page; "
+                        "generated pages come from data/initiatives.yaml",
+                    )
+                )
     return problems

@@ -1,4 +1,4 @@
-"""What the templates of each page get from the site, per language: texts, metadata, footer, downloads, search base.
+"""What each page's templates get from the site, per language: texts, metadata, footer, downloads…
 
 `overrides/main.html` and its partials render these values; computed once per
 language build where they are the same on every page (footer, banner, shared
@@ -28,26 +28,51 @@ from plansite.site.virtual_files import GENERATED_BY
 class PageContext:
     """The template context the site adds to every page of one language."""
 
-    def __init__(self, localized: LocalizedPlan, config: MkDocsConfig, settings: Settings, page_dates: PageDates) -> None:
+    def __init__(
+        self,
+        localized: LocalizedPlan,
+        config: MkDocsConfig,
+        settings: Settings,
+        page_dates: PageDates,
+    ) -> None:
         self.language = localized.language
         self.strings = strings = localized.strings
         self.root = language_root(self.language)
         self.page_dates = page_dates
         slugify = config.mdx_configs.get("toc", {}).get("slugify")
         successor_anchor = slugify(strings["successor"], "-") if slugify else ""
-        banner = lifecycle.plan_banner(localized, settings.now.astimezone(COPENHAGEN).date(), (page_url(ABOUT), successor_anchor))
-        self.facts = SiteFacts(localized, config.site_name, config.site_description or "", config.site_url or "/", self.root, banner)
+        banner = lifecycle.plan_banner(
+            localized,
+            settings.now.astimezone(COPENHAGEN).date(),
+            (page_url(ABOUT), successor_anchor),
+        )
+        self.facts = SiteFacts(
+            localized,
+            config.site_name,
+            config.site_description or "",
+            config.site_url or "/",
+            self.root,
+            banner,
+        )
         self.footer = build_site_footer(localized, config)
 
-    def for_page(self, context: dict[str, Any], page: Page, downloads: pdf_downloads.Downloads | None) -> dict[str, Any]:
+    def for_page(
+        self, context: dict[str, Any], page: Page, downloads: pdf_downloads.Downloads | None
+    ) -> dict[str, Any]:
         """Texts, footer, head metadata, banner, citation, downloads and search base of one page."""
         generated = page.file.generated_by == GENERATED_BY
-        updated = self.page_dates.for_generated_page() if generated else self.page_dates.for_source_file(page.file.src_uri)
+        updated = (
+            self.page_dates.for_generated_page()
+            if generated
+            else self.page_dates.for_source_file(page.file.src_uri)
+        )
         context["ui"] = self.strings
         context["site_footer"] = self.footer
         context["plan_meta"] = page_metadata(self.facts, page, updated)
         context["search_base_url"] = self.search_base_url(context["base_url"])
-        context["downloads"] = pdf_downloads.page_downloads(downloads, self.language, page.url, self.strings)
+        context["downloads"] = pdf_downloads.page_downloads(
+            downloads, self.language, page.url, self.strings
+        )
         return context
 
     def for_template(self, context: dict[str, Any]) -> dict[str, Any]:
@@ -58,5 +83,5 @@ class PageContext:
         return context
 
     def search_base_url(self, base_url: str) -> str:
-        """Material fetches `search/search_index.json` relative to this: the language's own folder."""
+        """Material fetches `search/search_index.json` relative to this: the language's folder."""
         return f"{base_url.rstrip('/')}/{self.root}" if self.root else base_url

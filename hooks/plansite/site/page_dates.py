@@ -13,18 +13,32 @@ from __future__ import annotations
 
 import os
 import subprocess
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from plansite.i18n.languages import COPENHAGEN
 
 
 def last_commit_dates(project_dir: Path, paths: list[str]) -> dict[str, date]:
-    """The Copenhagen date of the last commit touching each file under `paths` (relative to `project_dir`)."""
+    """Copenhagen date of the last commit touching each file under `paths` (in `project_dir`)."""
     try:
         result = subprocess.run(
-            ["git", "log", "--format=commit %ct", "--name-only", "--no-renames", "--relative", "--", *paths],
-            cwd=project_dir, capture_output=True, text=True, encoding="utf-8", check=True, timeout=60,
+            [
+                "git",
+                "log",
+                "--format=commit %ct",
+                "--name-only",
+                "--no-renames",
+                "--relative",
+                "--",
+                *paths,
+            ],
+            cwd=project_dir,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=True,
+            timeout=60,
         )
     except (OSError, subprocess.SubprocessError):
         return {}
@@ -32,7 +46,11 @@ def last_commit_dates(project_dir: Path, paths: list[str]) -> dict[str, date]:
     current: date | None = None
     for line in result.stdout.splitlines():
         if line.startswith("commit "):
-            current = datetime.fromtimestamp(int(line.removeprefix("commit ")), timezone.utc).astimezone(COPENHAGEN).date()
+            current = (
+                datetime.fromtimestamp(int(line.removeprefix("commit ")), UTC)
+                .astimezone(COPENHAGEN)
+                .date()
+            )
         elif line and current is not None:
             dates.setdefault(line, current)  # newest commit first: keep the first date seen
     return dates
@@ -40,13 +58,19 @@ def last_commit_dates(project_dir: Path, paths: list[str]) -> dict[str, date]:
 
 def copenhagen_date(epoch: int | None) -> date | None:
     """A moment in seconds since 1970 (`SOURCE_DATE_EPOCH`) as a Copenhagen date."""
-    return datetime.fromtimestamp(epoch, timezone.utc).astimezone(COPENHAGEN).date() if epoch is not None else None
+    return (
+        datetime.fromtimestamp(epoch, UTC).astimezone(COPENHAGEN).date()
+        if epoch is not None
+        else None
+    )
 
 
 class PageDates:
     """Last-changed dates for the pages of one build."""
 
-    def __init__(self, project_dir: Path, data_file: Path, docs_dir: Path, source_date_epoch: int | None) -> None:
+    def __init__(
+        self, project_dir: Path, data_file: Path, docs_dir: Path, source_date_epoch: int | None
+    ) -> None:
         self.data_file = Path(os.path.relpath(data_file, project_dir)).as_posix()
         self.docs_dir = Path(os.path.relpath(docs_dir, project_dir)).as_posix()
         self.dates = last_commit_dates(project_dir, [self.data_file, self.docs_dir])

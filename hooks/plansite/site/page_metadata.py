@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
 from typing import Any
 
 from mkdocs.structure.pages import Page
@@ -73,16 +72,27 @@ class _PageMetadata:
         self.last_updated = last_updated
         self.url = _absolute(facts.site_url, page.url)
         self.title = (page.meta or {}).get("title") or page.title or facts.site_name
-        self.description = (page.meta or {}).get("description") or facts.site_description  # as Material's meta description
+        # As Material's meta description.
+        self.description = (page.meta or {}).get("description") or facts.site_description
         self.release = self._press_release()
 
     def _press_release(self) -> PressRelease | None:
         source = getattr(self.page.file, "norm_src_uri", self.page.file.src_uri)
-        return next((release for release in self.facts.plan.press_releases if press_release_path(release.id) == source), None)
+        return next(
+            (
+                release
+                for release in self.facts.plan.press_releases
+                if press_release_path(release.id) == source
+            ),
+            None,
+        )
 
     def alternates(self) -> list[dict[str, str]]:
         files = getattr(self.page.file, "alternates", {}) or {}
-        return [{"hreflang": language, "href": _absolute(self.facts.site_url, file.url)} for language, file in sorted(files.items())]
+        return [
+            {"hreflang": language, "href": _absolute(self.facts.site_url, file.url)}
+            for language, file in sorted(files.items())
+        ]
 
     def open_graph(self) -> list[dict[str, str]]:
         other_locales = [LOCALES[language] for language in other_languages(self.language)]
@@ -100,7 +110,11 @@ class _PageMetadata:
         return [{"property": name, "content": value} for name, value in properties if value]
 
     def twitter_card(self) -> list[dict[str, str]]:
-        tags = [("twitter:card", "summary"), ("twitter:title", self.title), ("twitter:description", self.description)]
+        tags = [
+            ("twitter:card", "summary"),
+            ("twitter:title", self.title),
+            ("twitter:description", self.description),
+        ]
         return [{"name": name, "content": value} for name, value in tags if value]
 
     def json_ld(self) -> str:
@@ -109,7 +123,11 @@ class _PageMetadata:
         language_url = _absolute(self.facts.site_url, self.facts.language_root)
         organisation_id = f"{self.facts.site_url}#publisher"
         report_id = f"{language_url}#plan"
-        organisation = {"@type": "GovernmentOrganization", "@id": organisation_id, "name": self.localized.publisher_name()}
+        organisation = {
+            "@type": "GovernmentOrganization",
+            "@id": organisation_id,
+            "name": self.localized.publisher_name(),
+        }
         if publisher.website:
             organisation["url"] = publisher.website
         year, month = details.published
@@ -121,12 +139,19 @@ class _PageMetadata:
             "description": self.localized.text(details.summary),
             "inLanguage": self.language,
             "datePublished": f"{year:04d}-{month:02d}",
-            "temporalCoverage": f"{details.period.start.isoformat()}/{details.period.end.isoformat()}",
+            "temporalCoverage": (
+                f"{details.period.start.isoformat()}/{details.period.end.isoformat()}"
+            ),
             "url": language_url,
             "publisher": {"@id": organisation_id},
             "author": {"@id": organisation_id},
         }
-        return _json_for_script({"@context": "https://schema.org", "@graph": [organisation, report, self.page_node(organisation_id, report_id)]})
+        return _json_for_script(
+            {
+                "@context": "https://schema.org",
+                "@graph": [organisation, report, self.page_node(organisation_id, report_id)],
+            }
+        )
 
     def page_node(self, organisation_id: str, report_id: str) -> dict[str, Any]:
         if self.release:
@@ -139,7 +164,14 @@ class _PageMetadata:
             }
         else:
             node = {"@type": "WebPage", "name": self.title, "description": self.description}
-        node.update({"url": self.url, "inLanguage": self.language, "publisher": {"@id": organisation_id}, "about": {"@id": report_id}})
+        node.update(
+            {
+                "url": self.url,
+                "inLanguage": self.language,
+                "publisher": {"@id": organisation_id},
+                "about": {"@id": report_id},
+            }
+        )
         if self.release:
             node["author"] = {"@id": organisation_id}
         if self.last_updated:
@@ -151,7 +183,14 @@ class _PageMetadata:
         key = "cite_text" if updated else "cite_text_undated"
         return {
             "heading": self.strings["cite_heading"],
-            "text": self.strings.format(key, publisher=self.localized.publisher_name(), title=self.title, site=self.facts.site_name, url=self.url, date=updated),
+            "text": self.strings.format(
+                key,
+                publisher=self.localized.publisher_name(),
+                title=self.title,
+                site=self.facts.site_name,
+                url=self.url,
+                date=updated,
+            ),
         }
 
     def banner(self) -> dict[str, str] | None:
@@ -160,7 +199,9 @@ class _PageMetadata:
             return None
         href = ""
         if banner.link_path:
-            href = get_relative_url(self.facts.language_root + banner.link_path, self.page.url) + (f"#{banner.link_anchor}" if banner.link_anchor else "")
+            href = get_relative_url(self.facts.language_root + banner.link_path, self.page.url) + (
+                f"#{banner.link_anchor}" if banner.link_anchor else ""
+            )
         return {"text": banner.text, "link_text": banner.link_text, "href": href}
 
     def feed(self) -> dict[str, str]:
@@ -175,7 +216,11 @@ class _PageMetadata:
             "json_ld": self.json_ld(),
             "feed": self.feed(),
             "cite": self.cite(),
-            "last_updated": self.strings.format("last_updated", date=self.localized.format_day(self.last_updated)) if self.last_updated else "",
+            "last_updated": self.strings.format(
+                "last_updated", date=self.localized.format_day(self.last_updated)
+            )
+            if self.last_updated
+            else "",
             "banner": self.banner(),
         }
 

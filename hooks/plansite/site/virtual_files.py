@@ -32,8 +32,14 @@ def localized_src_uri(src_uri: str, language: str) -> str:
     return f"{stem}.{language}{extension}"
 
 
-def add_generated_pages(files: Files, pages: list[GeneratedPage], language: str, languages: tuple[str, ...], config: MkDocsConfig) -> dict[str, GeneratedPage]:
-    """Add every page in every language; return the current language's pages by localized source path.
+def add_generated_pages(
+    files: Files,
+    pages: list[GeneratedPage],
+    language: str,
+    languages: tuple[str, ...],
+    config: MkDocsConfig,
+) -> dict[str, GeneratedPage]:
+    """Add every page in every language; return the current language's pages by localized src_uri.
 
     Only the current language's pages are rendered in this build; the other
     languages' files are there so that i18n pairs each page with its alternates.

@@ -38,7 +38,11 @@ def inline_scripts(html: str) -> list[str]:
     browsers do not apply the policy to them, but the Nu Html Checker does.
     """
     html = _COMMENT.sub("", html) if "<!--" in html else html
-    return [source for attributes, source in _SCRIPT.findall(html) if not _SRC_ATTRIBUTE.search(attributes)]
+    return [
+        source
+        for attributes, source in _SCRIPT.findall(html)
+        if not _SRC_ATTRIBUTE.search(attributes)
+    ]
 
 
 def script_hash(source: str) -> str:
@@ -67,7 +71,8 @@ def apply_policy(html: str, page_name: str) -> str:
     count = html.count(PLACEHOLDER)
     if count != 1:
         raise PluginError(
-            f"{page_name}: found the Content-Security-Policy placeholder {count} times, expected once"
+            f"{page_name}: found the Content-Security-Policy placeholder {count} times, "
+            "expected once"
             " — the page's template must extend overrides/main.html and keep its site_meta block"
         )
     return html.replace(PLACEHOLDER, build_policy(html))

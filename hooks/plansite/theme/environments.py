@@ -1,4 +1,4 @@
-"""Cheaper Jinja environments for the theme: compiled templates shared, Material's icon folder not listed.
+"""Cheaper Jinja environments for the theme: compiled templates shared, Material's icons not listed.
 
 MkDocs makes the theme's environment anew for every build (`Theme.get_env`),
 mkdocs-static-i18n runs a build per language, `mkdocs serve` one per save, and
@@ -40,12 +40,16 @@ class ThemeLoader(jinja2.FileSystemLoader):
             for dirpath, dirnames, filenames in os.walk(searchpath, followlinks=self.followlinks):
                 dirnames[:] = [name for name in dirnames if not name.startswith(".")]
                 for filename in filenames:
-                    found.add(os.path.join(dirpath, filename)[len(searchpath) :].strip(os.path.sep).replace(os.path.sep, "/"))
+                    found.add(
+                        os.path.join(dirpath, filename)[len(searchpath) :]
+                        .strip(os.path.sep)
+                        .replace(os.path.sep, "/")
+                    )
         return sorted(found)
 
 
 def share_theme_environments(theme: Theme) -> None:
-    """Make every environment `theme.get_env()` returns use the shared bytecode cache and `ThemeLoader`."""
+    """Make every `theme.get_env()` environment use the shared bytecode cache and `ThemeLoader`."""
     if getattr(theme, _WRAPPED, False):
         return
     make_environment = theme.get_env

@@ -14,10 +14,14 @@ from __future__ import annotations
 from mkdocs.exceptions import PluginError
 
 _INVALID_TOGGLES = {
-    '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">':
-        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">',
-    '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">':
-        '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">',
+    (
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer"'
+        ' autocomplete="off">'
+    ): '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">',
+    (
+        '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search"'
+        ' autocomplete="off">'
+    ): '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">',
 }
 
 
