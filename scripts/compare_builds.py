@@ -1,9 +1,10 @@
 """Build two versions of the project with the same inputs and compare every file of the two sites.
 
-    python scripts/compare_builds.py [BASE] [--keep DIR]
+    python scripts/compare_builds.py [BASE [OTHER]] [--keep DIR]
 
 BASE (default `HEAD`) is checked out into a temporary git worktree; the other
-side is the working tree as it is now, uncommitted changes included. Both are
+side is the commit OTHER, checked out likewise, or else the working tree as it
+is now, uncommitted changes included. Both are
 built with `mkdocs build --strict`, the same `SOURCE_DATE_EPOCH` (BASE's commit
 time), the same `PLAN_NOW` and `SITE_URL`, and an empty PDF cache each, so the
 PDFs are rendered, not reused. The sha256 of every file of both sites is
@@ -67,10 +68,28 @@ def compare(base: dict[str, str], current: dict[str, str]) -> list[str]:
         if path not in current:
             lines.append(f"only in the base build: {path}")
         elif path not in base:
-            lines.append(f"only in the working tree's build: {path}")
+            lines.append(f"only in the other build: {path}")
         elif base[path] != current[path]:
             lines.append(f"differs: {path}")
     return lines
+
+
+def git(*arguments: str) -> str:
+    """Run git in the project and return what it printed."""
+    result = subprocess.run(
+        ["git", *arguments], cwd=PROJECT_DIR, capture_output=True, text=True, check=True
+    )
+    return result.stdout.strip()
+
+
+def build_commit(commit: str, site_dir: Path, temporary: Path, epoch: str) -> None:
+    """Build `commit`, checked out into a temporary worktree, into `site_dir`."""
+    worktree = temporary / f"worktree-{commit[:12]}"
+    git("worktree", "add", "--detach", "--quiet", str(worktree), commit)
+    try:
+        build(worktree, site_dir, temporary / f"cache-{commit[:12]}", epoch)
+    finally:
+        git("worktree", "remove", "--force", str(worktree))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -79,38 +98,22 @@ def main(argv: list[str] | None = None) -> int:
         "base", nargs="?", default="HEAD", help="the commit to compare with (default HEAD)"
     )
     parser.add_argument(
+        "other", nargs="?", help="a commit to compare BASE with (default: the working tree)"
+    )
+    parser.add_argument(
         "--keep", type=Path, help="keep both sites in this folder (base/, current/)"
     )
     arguments = parser.parse_args(argv)
-    commit = subprocess.run(
-        ["git", "rev-parse", arguments.base],
-        cwd=PROJECT_DIR,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-    epoch = subprocess.run(
-        ["git", "log", "-1", "--format=%ct", commit],
-        cwd=PROJECT_DIR,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
+    commit = git("rev-parse", arguments.base)
+    other = git("rev-parse", arguments.other) if arguments.other else None
+    epoch = git("log", "-1", "--format=%ct", commit)
     with tempfile.TemporaryDirectory(prefix="compare-builds-") as temporary:
         work = Path(arguments.keep or temporary)
-        worktree = Path(temporary) / "worktree"
-        subprocess.run(
-            ["git", "worktree", "add", "--detach", "--quiet", str(worktree), commit],
-            cwd=PROJECT_DIR,
-            check=True,
-        )
-        try:
-            build(worktree, work / "base", Path(temporary) / "cache-base", epoch)
-        finally:
-            subprocess.run(
-                ["git", "worktree", "remove", "--force", str(worktree)], cwd=PROJECT_DIR, check=True
-            )
-        build(PROJECT_DIR, work / "current", Path(temporary) / "cache-current", epoch)
+        build_commit(commit, work / "base", Path(temporary), epoch)
+        if other:
+            build_commit(other, work / "current", Path(temporary), epoch)
+        else:
+            build(PROJECT_DIR, work / "current", Path(temporary) / "cache-current", epoch)
         base, current = site_digests(work / "base"), site_digests(work / "current")
         differences = compare(base, current)
         if not arguments.keep:
@@ -118,8 +121,9 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work / "current")
     for line in differences:
         print(line)
+    side = other[:12] if other else "working tree"
     print(
-        f"{commit[:12]} vs working tree: {len(current)} files, {len(differences)} differ"
+        f"{commit[:12]} vs {side}: {len(current)} files, {len(differences)} differ"
         + (" — byte-identical" if not differences else "")
     )
     return 1 if differences else 0
