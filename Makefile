@@ -11,7 +11,7 @@ NODE_STAMP := node_modules/.installed-from-lock
 SYS_STAMP  := $(VENV)/.system-packages
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: serve build validate check-links test lint compare-builds bench deps system-deps clean
+.PHONY: serve build validate check-links test lint compare-builds mutation bench deps system-deps clean
 
 serve: $(PY_STAMP)
 	$(BIN)/mkdocs serve --strict --dev-addr $(ADDR)
@@ -45,6 +45,17 @@ lint: $(PY_STAMP)
 # Build BASE (default HEAD) and the working tree with the same inputs; compare every file's sha256.
 compare-builds: $(PY_STAMP)
 	$(BIN)/python scripts/compare_builds.py $(or $(BASE),HEAD)
+
+# Mutation testing of the safety modules (scripts/mutation_test.py; about 25 minutes, not part of make test).
+MUTATION_VENV := .venv-mutation
+mutation: $(MUTATION_VENV)/.installed-from-lock $(NODE_STAMP)
+	$(MUTATION_VENV)/bin/python scripts/mutation_test.py --mutmut $(MUTATION_VENV)/bin/mutmut
+
+$(MUTATION_VENV)/.installed-from-lock: requirements.lock requirements-mutation.lock
+	test -x $(MUTATION_VENV)/bin/python || $(PYTHON) -m venv $(MUTATION_VENV)
+	$(MUTATION_VENV)/bin/python -m pip install --quiet --upgrade "pip==26.3"
+	$(MUTATION_VENV)/bin/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock -r requirements-mutation.lock
+	touch $@
 
 # Performance figures (bench/run.py): prints a table, writes bench/results.json. BENCH_ARGS="--sections serve" etc.
 # Lighthouse is pinned in bench/package-lock.json, installed here only (make test does not need it).
