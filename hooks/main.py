@@ -32,6 +32,12 @@ def on_startup(command: str, dirty: bool) -> None:
     _builds.start_session(command)
 
 
+@event_priority(1000)  # first: from here on the build writes into a staging folder
+def _stage_output(config: MkDocsConfig) -> MkDocsConfig:
+    _builds.stage_output(config)
+    return config
+
+
 @event_priority(100)  # before the search plugin's on_config makes theme environments
 def _share_theme_environments(config: MkDocsConfig) -> MkDocsConfig:
     environments.share_theme_environments(config.theme)
@@ -45,7 +51,7 @@ def _start_language_build(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-on_config = CombinedEvent(_share_theme_environments, _start_language_build)
+on_config = CombinedEvent(_stage_output, _share_theme_environments, _start_language_build)
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -141,9 +147,23 @@ def _render_preview_pdfs(config: MkDocsConfig) -> None:
         _builds.preview_pdfs.start()
 
 
+@event_priority(-1000)  # last: the staging folder replaces site_dir only if the build passed
+def _publish_output(config: MkDocsConfig) -> None:
+    _builds.publish_output(config)
+
+
 on_post_build = CombinedEvent(
-    _keep_root_404, _publish_downloads, _restore_root_404, _split_search_index, _render_preview_pdfs
+    _keep_root_404,
+    _publish_downloads,
+    _restore_root_404,
+    _split_search_index,
+    _render_preview_pdfs,
+    _publish_output,
 )
+
+
+def on_build_error(error: Exception) -> None:
+    _builds.discard_output()  # the last good site stays in site_dir
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
@@ -153,8 +173,8 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Li
         cache_dir = _builds.current_site().settings.pdf_cache_dir
         cache_dir.mkdir(parents=True, exist_ok=True)
         server.watch(str(cache_dir))
-    # A data mistake leaves the last good site served.
-    return errors.keep_serving_on_data_errors(server)
+    # A failed rebuild leaves the last good site served.
+    return errors.keep_serving_on_failures(server)
 
 
 def on_shutdown() -> None:

@@ -6,9 +6,10 @@ above it in this list:
 - `settings`: every environment variable and project path, read once per build.
 - `data/`: YAML → validated, typed model; knows nothing of MkDocs or languages.
   `loading` (strict YAML with positions) · `validation` (JSON Schema + meaning,
-  every problem at once) · `text_checks`, `value_checks`, `safe_text` (what a text
-  or value may be) · `documents` (attached files) · `model` (frozen dataclasses) ·
-  `schedule` (`publish_at`) · `problems` (located messages).
+  every problem at once) · `text_checks`, `value_checks`, `safe_text`,
+  `font_coverage` (what a text or value may be) · `documents` (attached files) ·
+  `model` (frozen dataclasses) · `schedule` (`publish_at`) · `problems` (located
+  messages).
 - `i18n/`: the only code that knows languages. `languages` · `strings` (the
   site's own texts) · `formatting` (dates, money, figures, sizes) · `view` (the
   plan in one language, which every renderer below reads).
@@ -24,8 +25,11 @@ above it in this list:
   cached, and the files offered for download (`downloads`).
 - `theme/`: fixes to Material: `csp`, `markup_fixes`, `skip_link`,
   `not_found_page`, `environments` (cheaper theme Jinja environments).
-- `serve/`: what only `mkdocs serve` needs: `errors` (keep serving on a data
-  mistake), `polling`, `pdf_preview` (PDFs rendered after the build).
+- `serve/`: what only `mkdocs serve` needs: `errors` (keep serving the last good
+  site after any failed rebuild), `polling`, `pdf_preview` (PDFs rendered after
+  the build).
+- `staging`: the build writes into a staging folder, which replaces `site_dir`
+  only when everything passed.
 - `build`: the state of one build (`SiteBuild`, `LanguageBuild`), which
   `hooks/main.py` drives from the MkDocs events.
 - `commands/`: the command lines `make validate` and `make check-links`.

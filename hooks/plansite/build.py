@@ -12,7 +12,9 @@ the other languages' builds, nested, on the same config object. So:
   context its templates get, its feed, exports and press kit.
 - `Builds` is the one object `hooks/main.py` keeps between events; it is
   replaced by nothing but its own methods, and a new `SiteBuild` starts at every
-  build, so `mkdocs serve` picks up every data change.
+  build, so `mkdocs serve` picks up every data change. It also holds the outer
+  build's `StagedSite` (`plansite.staging`): every build writes into a staging
+  folder, which replaces `site_dir` only when the whole build has passed.
 
 Handlers of the outer build that run after the nested builds (priority below
 i18n's -100) see the i18n plugin's current language set to the last language
@@ -47,11 +49,12 @@ from plansite.site import page_checks, virtual_files
 from plansite.site.page_context import PageContext
 from plansite.site.page_dates import PageDates
 from plansite.site.pages import GeneratedPage, generate_pages
+from plansite.staging import StagedSite
 from plansite.theme import not_found_page
 
 
 class PlanDataError(PluginError):
-    """The data or the hand-written pages have mistakes; raised before anything is written."""
+    """The data or the hand-written pages have mistakes; raised before any page is written."""
 
 
 def current_language(config: MkDocsConfig) -> str:
@@ -200,14 +203,33 @@ class LanguageBuild:
 
 @dataclass
 class Builds:
-    """Kept between events: the build in progress, and under `mkdocs serve` the preview PDFs."""
+    """Kept between events: the build in progress, its staging folder, the preview PDFs."""
 
     site: SiteBuild | None = None
+    staged: StagedSite | None = None
     preview_pdfs: PreviewPdfs | None = None
 
     def start_session(self, command: str) -> None:
         """`mkdocs serve` renders changed plan PDFs after each build, off the editor's wait."""
         self.preview_pdfs = PreviewPdfs() if command == "serve" else None
+
+    def stage_output(self, config: MkDocsConfig) -> None:
+        """The outer build (and the nested ones with it) writes into a staging folder."""
+        if is_outer_build(config):
+            self.discard_output()
+            self.staged = StagedSite.start(config)
+
+    def publish_output(self, config: MkDocsConfig) -> None:
+        """At the end of the outer build: the staging folder replaces `site_dir`, if it passed."""
+        if is_outer_build(config) and self.staged is not None:
+            staged, self.staged = self.staged, None
+            staged.finish()
+
+    def discard_output(self) -> None:
+        """After a failure in any build: remove the staging folder; `site_dir` stays as it was."""
+        if self.staged is not None:
+            staged, self.staged = self.staged, None
+            staged.discard()
 
     def start_language(self, config: MkDocsConfig) -> LanguageBuild:
         """The outer build starts a new `SiteBuild`; every build then starts its language."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -16,11 +17,26 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from support.paths import DATA_FILE, PROJECT_DIR
+from support.paths import DATA_FILE, MINIMAL, PROJECT_DIR
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 # For builds whose tests do not look at the plan PDFs: much quicker.
 WITHOUT_PDFS = {"PLAN_SKIP_PDF": "1"}
+# What a build of the project needs: not the virtualenv, caches, built sites, benchmarks or tests.
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "data", "assets")
+
+
+def copy_project(target: Path, data_file: Path = MINIMAL) -> Path:
+    """A copy of the project at `target` that a test may change, with `data_file` as its data."""
+    for part in PROJECT_PARTS:
+        source = PROJECT_DIR / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            target.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / part)
+    shutil.copyfile(data_file, target / "data" / "initiatives.yaml")
+    return target
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -40,11 +40,14 @@ def wait_for(condition: Callable[[], object], what: str, timeout: float = 90, in
 
 
 @contextmanager
-def running_mkdocs_serve(project: Path, port: int, env: dict[str, str], log_file: Path) -> Iterator[str]:
-    """Run `mkdocs serve --strict` in `project`, logging to `log_file`; yield its base URL; always stop it."""
+def running_mkdocs_serve(project: Path, port: int, env: dict[str, str], log_file: Path, launcher: Sequence[str] = (sys.executable, "-m", "mkdocs")) -> Iterator[str]:
+    """Run `mkdocs serve --strict` in `project`, logging to `log_file`; yield its base URL; always stop it.
+
+    `launcher` is what runs MkDocs (as in `support.building.run_build`).
+    """
     with log_file.open("w", encoding="utf-8") as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
+            [*launcher, "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
             cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )
     try:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from plansite.serve.pdf_preview import PreviewPdfs
+from plansite.serve.pdf_preview import FAILURE_MARKER, PreviewPdfs
 from plansite.pdf.downloads import PdfFailed, PlanPdfJob
 
 
@@ -85,15 +85,58 @@ def test_only_the_newest_inputs_of_a_language_are_rendered(renders: Renders, pre
     assert sorted(renders.rendered) == ["k2", "k3"]
 
 
-def test_a_failing_pdf_is_logged_and_the_previous_one_stays(renders: Renders, preview: PreviewPdfs, caplog: pytest.LogCaptureFixture):
+def failing_checks() -> bytes:
+    raise PdfFailed("The plan PDF fails its accessibility checks:\n  plan PDF (da): page 6: a run of dots (a leader) in the text")
+
+
+def test_a_failing_pdf_fails_the_next_build_with_the_message_of_mkdocs_build(renders: Renders, preview: PreviewPdfs):
     renders.job("k1").run()
+    preview.offer(renders.job("k2", render=failing_checks))
+    preview.start()
+    assert preview.wait(30)
+    with pytest.raises(PdfFailed) as raised:
+        preview.offer(renders.job("k2", render=failing_checks))
+    assert str(raised.value) == "The plan PDF fails its accessibility checks:\n  plan PDF (da): page 6: a run of dots (a leader) in the text"
+    assert renders.rendered == ["k1", "k2"]  # not rendered again for the same inputs: no rebuild loop
+    assert preview.offer(renders.job("k1")).read_bytes() == b"%PDF-k1"  # the previous PDF stays
 
-    def failing() -> bytes:
-        raise PdfFailed("The plan PDF fails its accessibility checks: /Tabs is not /S")
 
-    preview.offer(renders.job("k2", render=failing))
+def test_a_failing_pdf_makes_serve_rebuild_through_a_marker_in_the_watched_cache(renders: Renders, preview: PreviewPdfs):
+    preview.offer(renders.job("k1", render=failing_checks))
+    preview.start()
+    assert preview.wait(30)
+    marker = renders.cache_dir / FAILURE_MARKER
+    assert "a run of dots (a leader)" in marker.read_text(encoding="utf-8")
+    preview.close()
+    assert not marker.exists()
+
+
+def test_new_inputs_after_a_failure_are_rendered_and_end_the_failure(renders: Renders, preview: PreviewPdfs):
+    preview.offer(renders.job("k1", render=failing_checks))
+    preview.start()
+    assert preview.wait(30)
+    assert preview.offer(renders.job("k2")) is None  # queued, not refused
+    preview.start()
+    assert preview.wait(30)
+    assert preview.offer(renders.job("k2")).read_bytes() == b"%PDF-k2"
+    assert preview.offer(renders.job("en-1", language="en")) is None  # another language is not concerned
+
+
+def test_an_unexpected_exception_in_a_render_is_reported_by_type_and_message(renders: Renders, preview: PreviewPdfs):
+    def broken() -> bytes:
+        raise ValueError("the print view has no 'title'")
+
+    preview.offer(renders.job("k1", render=broken))
+    preview.start()
+    assert preview.wait(30)
+    with pytest.raises(PdfFailed, match=r"^ValueError: the print view has no 'title'$"):
+        preview.offer(renders.job("k1", render=broken))
+
+
+def test_the_worker_logs_no_warning_that_a_strict_rebuild_would_count(renders: Renders, preview: PreviewPdfs, caplog: pytest.LogCaptureFixture):
     with caplog.at_level(logging.INFO, logger="mkdocs.hooks.plansite.pdf"):
+        preview.offer(renders.job("k1", render=failing_checks))
         preview.start()
         assert preview.wait(30)
-    assert [record.getMessage() for record in caplog.records if record.levelno == logging.ERROR] == ["Plan PDF (da) for the preview: The plan PDF fails its accessibility checks: /Tabs is not /S"]
-    assert preview.offer(renders.job("k1")).read_bytes() == b"%PDF-k1"
+    assert [record.levelno for record in caplog.records] == [logging.INFO, logging.INFO]
+    assert caplog.records[-1].getMessage() == "Plan PDF (da): it failed after the build; the preview is rebuilt to show why"
