@@ -56,6 +56,10 @@ GARBAGE = st.one_of(
         b": ", b"- ", b"? ", b"#", b"'", b'"', b"{", b"}", b"[", b"]", b"|", b">", b"&anchor ", b"*alias", b"<<: ",
         b"!!python/object/apply:os.system ", b"!!binary ", b"!!set ", b".inf", b".nan", b"~", b"yes", b"0x1F", b"2019-02-30",
         b"<script>alert(1)</script>", b"[x](javascript:alert(1))", b"{: onclick=alert(1)}", b"&#106;", b"\n  - ", b"\n\n",
+        # Unicode spaces where YAML needs a space; Markdown the site's extensions read; values without meaning.
+        b"\xc2\xa0", b"\xe2\x80\x83", b"\xe2\x80\x8b", b"\n\xc2\xa0\xc2\xa0", b"\n| a | b |\n|---|---|\n", b"\n```\n", b"\n~~~\n",
+        b"[TOC]", b"\n[r1]: javascript:alert(1)\n", b"\n[^1]: fodnote\n", b"[x][r1]", b"\n24. ", b"\n# ", b"Note: ",
+        b'=HYPERLINK("https://evil.example/","x")', b"https://-/", b"https://a..b/", b"https://localhost/", b"https://u@h.dk/",
     ]),
 )
 REPLACEMENT_VALUES = st.sampled_from([None, 0, -1, 1.5, float("inf"), float("nan"), True, "", " ", "x", "Index", "index", "2019-13-01", [], {}, ["x"], {"x": 1}, {"da": "x"}, {"da": "x", "en": " "}])

@@ -29,8 +29,16 @@ ACCEPTED_IN_LONG_TEXT = "\n\n".join([
     "Ren tekst: javascript:alert(4) og onerror=alert(5) og data:text/html,x",
     "1. september 2020 kom brevet.",
     "# Ikke en overskrift",
-    "[reference][ref]\n\n[ref]: https://ok.example/reference",
+    "- # Heller ikke i en liste",
+    "Se [her][ref].",
 ])
+# Texts that MkDocs or Markdown would read as something else at the start of a page or a line.
+ACTOR_DESCRIPTION = "Note: denne linje er ikke metadata."
+FOCUS_AREA_SUMMARY = "24. januar 2019 begyndte området."
+PRESS_LEAD = "# Ikke en overskrift, men en manchet"
+# Two texts of the press release's page, each with a fence: unescaped, they would pair up.
+PRESS_BODY = "Brødtekst.\n\n~~~"
+STATEMENT = "~~~\n\nMinisteren sagde noget."
 ACCEPTED_IN_SHORT_TEXT = 'Indsats "to" {: onclick=alert(6)} [x](https://ok.example/) *ikke fed*'
 ACCEPTED_SUMMARY = 'Kort om "to" onmouseover="alert(7)'
 ACCEPTED_NAME = "Pia \"Presse\" {: onclick=alert(8)}"
@@ -52,6 +60,11 @@ def payload_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
             ('summary: {da: "Kort om to.", en: "Short on two."}', f'summary: {{da: {yaml_string(ACCEPTED_SUMMARY)}, en: {yaml_string(ACCEPTED_SUMMARY)}}}'),
             ("name: Pia Presse", f"name: {yaml_string(ACCEPTED_NAME)}"),
             ("url: https://kilde.example.org/1", f"url: {URL_WITH_PARENTHESES}"),
+            ('description: {da: "Et ministerium.", en: "A ministry."}', f"description: {{da: {yaml_string(ACTOR_DESCRIPTION)}, en: {yaml_string(ACTOR_DESCRIPTION)}}}"),
+            ('summary: {da: "Om område A.", en: "About area A."}', f"summary: {{da: {yaml_string(FOCUS_AREA_SUMMARY)}, en: {yaml_string(FOCUS_AREA_SUMMARY)}}}"),
+            ('lead: {da: "Der er en ny plan.", en: "There is a new plan."}', f"lead: {{da: {yaml_string(PRESS_LEAD)}, en: {yaml_string(PRESS_LEAD)}}}"),
+            ('body: {da: "Brødtekst.", en: "Body text."}', f"body: {{da: {yaml_string(PRESS_BODY)}, en: {yaml_string(PRESS_BODY)}}}"),
+            ('text: {da: "Ministeren sagde, at planen er god.", en: "The minister said the plan is good."}', f"text: {{da: {yaml_string(STATEMENT)}, en: {yaml_string(STATEMENT)}}}"),
         ),
         encoding="utf-8",
     )
@@ -104,7 +117,9 @@ def test_accepted_payloads_are_shown_as_the_editor_wrote_them(payload_site, lang
     assert article.h1.get_text(strip=True) == ACCEPTED_IN_SHORT_TEXT
     assert '{: onclick="alert(1)" }' in text and '{: onmouseover="alert(2)" }' in text
     assert "javascript:alert(4)" in text and "1. september 2020 kom brevet." in text and "# Ikke en overskrift" in text
-    assert [link["href"] for link in article.find_all("a", href=re.compile("^https://ok"))] == ["https://ok.example/", "https://ok.example/", "https://ok.example/reference"]
+    assert [link["href"] for link in article.find_all("a", href=re.compile("^https://ok"))] == ["https://ok.example/", "https://ok.example/"]
+    assert "- # Heller ikke i en liste" not in text and "# Heller ikke i en liste" in text and "Se [her][ref]." in text
+    assert [heading.get_text(strip=True) for heading in article.find_all(["h1", "h2", "h3"])][0] == ACCEPTED_IN_SHORT_TEXT
     assert page.find("meta", attrs={"name": "description"})["content"] == ACCEPTED_SUMMARY
 
 
@@ -115,3 +130,29 @@ def test_a_source_url_with_parentheses_stays_one_link(payload_site):
 
 def test_a_contact_name_is_shown_as_written(payload_site):
     assert ACCEPTED_NAME in payload_site.page("kontakt/").find("article").get_text()
+
+
+@pytest.mark.parametrize("language", ["", "en/"])
+def test_a_description_that_looks_like_metadata_is_shown(payload_site, language):
+    assert ACTOR_DESCRIPTION in payload_site.page(f"{language}aktoerer/ministeriet/").find("article").get_text()
+
+
+@pytest.mark.parametrize("language", ["", "en/"])
+def test_a_summary_that_starts_with_a_date_keeps_its_number_on_the_overview(payload_site, language):
+    article = payload_site.page(f"{language}indsatsomraader/").find("article")
+    assert article.find("ol") is None
+    assert FOCUS_AREA_SUMMARY in article.get_text()
+
+
+@pytest.mark.parametrize("language", ["", "en/"])
+def test_a_press_lead_that_starts_with_a_hash_is_not_a_second_heading(payload_site, language):
+    article = payload_site.page(f"{language}presse/").find("article")
+    assert len(article.find_all("h1")) == 1
+    assert PRESS_LEAD in article.get_text()
+
+
+def test_fences_in_two_texts_of_a_page_do_not_swallow_what_is_between(payload_site):
+    article = payload_site.page("presse/ny-plan/").find("article")
+    assert article.find("pre") is None
+    assert article.get_text().count("~~~") == 2
+    assert "Ministerens udtalelse" in [heading.get_text(strip=True).rstrip("¶") for heading in article.find_all("h2")]

@@ -8,6 +8,7 @@ import sys
 import yaml
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
 
 from plansite.site import virtual_files
 from plansite.site.pages import GeneratedPage, generate_pages
@@ -28,9 +29,10 @@ def _page(src_uri: str, generated_by: str | None) -> Page:
 def test_a_generated_body_has_no_front_matter_and_the_benchmarks_file_form_has_the_same_metadata():
     page = next(page for page in generate_pages(LocalizedPlan(load_plan(MINIMAL), "en", load_strings()["en"])) if page.src_uri == "indsatser/indsats-et.md")
     assert not page.body.startswith("---")
+    assert get_data(page.body) == (page.body.lstrip("\n"), {})  # MkDocs finds no metadata in it
     _, front_matter, body = handwritten().page_as_markdown(page).split("---\n", 2)
     assert yaml.safe_load(front_matter) == page.meta
-    assert body.lstrip("\n") == page.body
+    assert body.lstrip("\n") == page.body.lstrip("\n")
     assert page.meta["title"] == "Initiative one" and page.meta["template"] == "plan-page.html"
 
 

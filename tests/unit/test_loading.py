@@ -68,3 +68,40 @@ def test_a_list_at_the_top_is_refused():
 
 def test_broken_yaml_is_located():
     assert problems_of("plan:\n  title: [unclosed\n")[0].startswith("data.yaml:3:1: the file is not valid YAML")
+
+
+def test_a_no_break_space_in_the_indentation_is_named_and_located():
+    # PyYAML reads '\u00a0\u00a0other' as a new top-level key, or stops at the next line with an unrelated message.
+    assert problems_of("plan:\n  title: x\n\u00a0\u00a0other: y\n") == [
+        "data.yaml:3:1: the indentation contains a no-break space (U+00A0), which looks like a space but is not one to YAML — "
+        "replace it with an ordinary space (indent with spaces only, two per level)"
+    ]
+
+
+@pytest.mark.parametrize(("character", "name"), [("\u2003", "em space"), ("\u202f", "narrow no-break space"), ("\u3000", "ideographic space"), ("\u200b", "zero width space"), ("\ufeff", "zero width no-break space")])
+def test_other_unicode_spaces_in_the_indentation_are_named_and_located(character, name):
+    assert problems_of(f"plan:\n  title: x\n  {character}other: y\n") == [
+        f"data.yaml:3:3: the indentation contains a {name} (U+{ord(character):04X}), which looks like a space but is not one to YAML — "
+        "replace it with an ordinary space (indent with spaces only, two per level)"
+    ]
+
+
+def test_a_no_break_space_after_a_colon_is_named_where_pyyaml_only_says_mapping_values_are_not_allowed():
+    assert problems_of("plan:\n  title:\u00a0x\n  other: y\n") == [
+        "data.yaml:2:9: a no-break space (U+00A0) follows 'title:', where YAML needs an ordinary space — replace it with an ordinary space"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "indicator"),
+    [("items:\n  -\u00a0a\n  - b\n", "2:4", "-"), ("items:\n  - title:\u00a0x\n", "2:11", "title:")],
+)
+def test_a_no_break_space_after_a_list_dash_or_a_colon_that_yaml_silently_reads_as_text_is_refused(text, location, indicator):
+    assert problems_of(text) == [
+        f"data.yaml:{location}: a no-break space (U+00A0) follows '{indicator}', where YAML needs an ordinary space — replace it with an ordinary space"
+    ]
+
+
+def test_a_no_break_space_inside_a_text_is_kept():
+    loaded = parse_data("plan:\n  title: 10\u00a0000 kr.\n  text: |-\n    Tid:\u00a0kl. 10\n    -\u00a0ikke en liste\n".encode("utf-8"), "data.yaml")
+    assert loaded.data == {"plan": {"title": "10\u00a0000 kr.", "text": "Tid:\u00a0kl. 10\n-\u00a0ikke en liste"}}

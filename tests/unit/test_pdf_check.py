@@ -13,6 +13,7 @@ from plansite.pdf.artifacts import mark_orphans_as_artifacts
 from plansite.pdf import check
 from plansite.pdf.check import check_pdf
 from plansite.pdf.render import FONTS_DIR
+from plansite.pdf.text import spoken
 
 FONT_FACE = f'@font-face {{ font-family: "Noto Sans"; src: url("{(FONTS_DIR / "NotoSans-Regular.ttf").as_uri()}"); }} html {{ font-family: "Noto Sans"; }}'
 PICTURE = "data:image/svg+xml," + "%3Csvg xmlns='http://www.w3.org/2000/svg' width='10' height='10'%3E%3Crect width='10' height='10'/%3E%3C/svg%3E"
@@ -230,3 +231,43 @@ def test_the_command_line_prints_findings_and_fails_on_any(good_pdf, tmp_path, c
 def test_a_heading_that_skips_a_level_is_refused():
     findings = whats(check_pdf(make_pdf("<h1>Plan</h1><h3>Afsnit</h3>"), "da"))
     assert len(findings) == 1 and findings[0].endswith("heading level 3 follows level 1: 'Afsnit' skips a level")
+
+
+# Texts as a reader hears them -------------------------------------------------------------------
+
+# Each heading is also a required text, as the build requires every initiative's title.
+HEARD_ALIKE = {
+    "soft hyphens": "Menneske\u00adhandels\u00adbekæmpelse",
+    "a zero-width space": "Menneskehandel\u200bbekæmpelse",
+    "joiners": "Ofre\u200dne og\u200c\u2060 de andre",
+    "a decomposed letter": "Indsats e\u0301t",
+    "a lone combining mark": "\u0301 Indsats",
+    "a line break after a slash": "Indsats " + "/".join(["menneskehandelsbekæmpelse"] * 5),
+    "a line break after a hyphen": "Indsats " + "-".join(["menneskehandelsbekæmpelse"] * 5),
+    "a line break at a soft hyphen": "Indsats " + "\u00ad".join(["menneskehandels", "bekæmpelses", "koordinations", "udvalgs", "sekretariats", "medarbejder"]),
+}
+
+
+@pytest.mark.parametrize("heading", HEARD_ALIKE.values(), ids=HEARD_ALIKE.keys())
+def test_a_heading_is_compared_with_its_bookmark_as_a_reader_hears_it(heading):
+    body = f"<h1>Prøveplan</h1><h2>{heading}</h2><p>Tekst.</p>"
+    # A narrow page, so that the long headings break across lines.
+    assert whats(check_pdf(make_pdf(body, style="@page { size: 60mm 200mm; margin: 5mm; }"), "da", [heading])) == []
+
+
+def test_a_bookmark_that_differs_by_one_letter_is_still_refused(good_pdf):
+    def misspell_bookmark(pdf):
+        pdf.Root.Outlines.First.Title = pikepdf.String("Prøveplam")
+
+    assert whats(check_pdf(broken(good_pdf, misspell_bookmark), "da")) == ["outline: the bookmarks do not match the headings: bookmark 1 is 'Prøveplam', heading 1 is 'Prøveplan'"]
+
+
+def test_a_required_text_that_differs_by_one_letter_is_still_missing(good_pdf):
+    assert whats(check_pdf(good_pdf, "da", ["Tekst om planen med æøa"])) == ["text: 'Tekst om planen med æøa' does not appear in the tagged text"]
+
+
+def test_spoken_text_ignores_white_space_format_characters_and_normal_forms_but_not_letters():
+    assert spoken("Menneske\u00ad handel\u200b e\u0301t \ufe0f") == spoken("Menneskehandel\nét")
+    assert spoken("ﬁ") == "fi"
+    assert spoken("sekretariats\u2010 medarbejder") == spoken("sekretariats\u00admedarbejder")
+    assert spoken("Indsats et") != spoken("Indsats ét")

@@ -121,3 +121,85 @@ def test_a_markdown_link_that_is_not_https_is_refused(target):
 def test_all_problems_are_reported_at_once():
     text = MINIMAL.read_text(encoding="utf-8").replace("    lead: [organisation]", "    lead: [nobody]").replace("    focus_area: omraade-b", "    focus_area: nowhere")
     assert len(check_data(parse_data(text.encode("utf-8"), "data.yaml"))) == 2
+
+
+def test_a_sub_area_id_used_twice_in_one_focus_area_is_refused():
+    # Its initiatives would be listed twice, once under each sub-area.
+    sub_area = '      - id: under-a\n        title: {da: "Delområde A", en: "Sub-area A"}\n'
+    problems = problems_after(sub_area, sub_area + '      - id: under-a\n        title: {da: "Delområde B", en: "Sub-area B"}\n')
+    assert problems == [f"data.yaml:{line_of('      - id: under-a') + 2}:13: focus_areas[0].sub_areas[1].id: the sub-area id 'under-a' is used twice (first at line {line_of('      - id: under-a')}) — give each sub-area its own id"]
+
+
+def test_a_sub_area_id_used_in_two_focus_areas_is_refused():
+    # An objective names its sub-area by id alone.
+    problems = problems_after("    sub_areas: []\n", '    sub_areas:\n      - id: under-a\n        title: {da: "Delområde B", en: "Sub-area B"}\n')
+    assert problems == [f"data.yaml:{line_of('    sub_areas: []') + 1}:13: focus_areas[1].sub_areas[0].id: the sub-area id 'under-a' is used twice (first at line {line_of('      - id: under-a')}) — give each sub-area its own id"]
+
+
+def test_two_focus_areas_with_the_same_number_are_refused():
+    problems = problems_after("    number: 2", "    number: 1")
+    assert problems == [f"data.yaml:{line_of('    number: 2')}:13: focus_areas[1].number: the focus area number 1 is used twice (first at line {line_of('    number: 1')}) — give each focus area its own number"]
+
+
+def test_an_objective_id_used_twice_is_refused():
+    objective = '    - id: maal-1\n      text: {da: "Første mål", en: "First objective"}\n'
+    problems = problems_after(objective, objective + '    - id: maal-1\n      text: {da: "Andet mål", en: "Second objective"}\n')
+    assert problems == [f"data.yaml:{line_of('    - id: maal-1') + 2}:11: plan.objectives[1].id: the objective id 'maal-1' is used twice (first at line {line_of('    - id: maal-1')}) — give each objective its own id"]
+
+
+def test_a_target_group_listed_twice_is_refused():
+    group = '      - {da: "Ofre", en: "Victims"}\n'
+    problems = problems_after(group, group + '      - {da: "Ofre", en: "Victims of trafficking"}\n')
+    assert problems == [f"data.yaml:{line_of(group.rstrip()) + 1}:14: initiatives[0].target_groups[1].da: the target group 'Ofre' is listed twice (first at line {line_of(group.rstrip())}) — remove the repeated entry"]
+
+
+@pytest.mark.parametrize(
+    ("url", "what"),
+    [
+        ("https://-/side", "the address has no real host name: '-' has no dot, so it is not an address on the internet"),
+        ("https://localhost/side", "the address has no real host name: 'localhost' has no dot, so it is not an address on the internet"),
+        ("https://kilde/1", "the address has no real host name: 'kilde' has no dot, so it is not an address on the internet"),
+        ("https://a..b/", "the address has no real host name: 'a..b' has two dots in a row"),
+        ("https://kilde.example.org./1", "the address has no real host name: 'kilde.example.org.' starts or ends with a dot"),
+        ("https://%6Bilde.example.org/1", "the address has no real host name: '%6Bilde.example.org' contains '%', which a host name cannot contain"),
+        ("https://-kilde.example.org/", "the address has no real host name: its part '-kilde' starts or ends with '-'"),
+        ("https://kilde-.example.org/", "the address has no real host name: its part 'kilde-' starts or ends with '-'"),
+        (f"https://{'a' * 64}.example.org/", f"the address has no real host name: its part '{'a' * 64}' is longer than 63 characters"),
+        ("https://kilde_1.example.org/", "the address has no real host name: 'kilde_1.example.org' contains '_', which a host name cannot contain"),
+        ("https://kilde.example.123/", "the address has no real host name: 'kilde.example.123' does not end in a top-level domain such as .dk or .org"),
+        ("https://192.168.1.1/side", "the address has no real host name: '192.168.1.1' is an IP address"),
+        ("https://[::1]/side", "the address has no real host name: '::1' is an IP address"),
+        ("https://um.dk@evil.example/", "the address has a user name or password before '@'"),
+        ("https://kilde.example.org:99999/", "the port ':99999' is not a number from 1 to 65535"),
+    ],
+)
+def test_a_url_without_a_real_host_name_is_refused(url, what):
+    (problem,) = problems_after("    url: https://kilde.example.org/1", f"    url: {yaml.safe_dump(url).strip().removesuffix('...').strip()}")
+    assert problem.startswith(f"data.yaml:{line_of('    url: https://kilde.example.org/1')}:10: sources[0].url: {what} — "), problem
+
+
+def test_a_website_without_a_real_host_name_is_refused():
+    (problem,) = problems_after("    website: https://ministeriet.example.org/", "    website: https://ministeriet/")
+    assert problem == (
+        f"data.yaml:{line_of('    website: https://ministeriet.example.org/')}:14: actors[0].website: the address has no real host name: "
+        "'ministeriet' has no dot, so it is not an address on the internet — write the address as the browser shows it, e.g. https://www.um.dk/…"
+    )
+
+
+@pytest.mark.parametrize("url", ["https://kilde.example.org/1", "https://www.retsinformation.dk/eli/lta/2019/1?x=(a)", "https://xn--lbrandsvsen-0cb.dk/", "https://æbleø.dk/", "https://kilde.example.org:8443/", "https://a-b.c-d.dk/"])
+def test_a_url_with_a_real_host_name_is_accepted(url):
+    assert problems_after("    url: https://kilde.example.org/1", f"    url: {yaml.safe_dump(url).strip().removesuffix('...').strip()}") == []
+
+
+def test_every_address_of_the_real_data_is_checked_for_its_host_name():
+    # The check finds addresses by the schema's `https` definition: a field that stops using it is no longer checked.
+    from plansite.data.text_checks import paths_of_definition
+    from plansite.data.validation import _schema
+    from plansite.data.value_checks import ADDRESS_REFERENCE
+    from support.paths import REAL_DATA
+
+    data = parse_data(REAL_DATA.read_bytes(), str(REAL_DATA)).data
+    checked = {path for path in paths_of_definition(_schema(), ADDRESS_REFERENCE, data)}
+    addresses = {("sources", index, "url") for index, _ in enumerate(data["sources"])}
+    addresses |= {("actors", index, "website") for index, actor in enumerate(data["actors"]) if "website" in actor}
+    assert checked == addresses

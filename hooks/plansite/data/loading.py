@@ -10,6 +10,7 @@ position of every value, so later checks can point at `file:line:column`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,9 +39,19 @@ _UNUSUAL_LINE_BREAKS = "\x85\u2028\u2029\r"
 _INVISIBLE_CHARACTER = re.compile(
     "[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]|\r(?!\n)"
 )
+# Characters that look like a space (or like nothing) but are not one to YAML: in the
+# indentation, or after a list's `-` or a key's `:`, they silently change the structure
+# or give an error that does not name them.
+_UNUSUAL_SPACES = "\u00a0\u1680\u180e\u2000-\u200d\u2060\u202f\u205f\u3000\ufeff"
+_UNUSUAL_SPACE_IN_INDENTATION = re.compile(f"^ *(?P<space>[{_UNUSUAL_SPACES}])", re.MULTILINE)
+_UNUSUAL_SPACE_AFTER_DASH = re.compile(f"(?P<indicator>-)(?P<space>[{_UNUSUAL_SPACES}])")
+_UNUSUAL_SPACE_AFTER_KEY = re.compile(
+    f"(?P<indicator>[A-Za-z0-9_-]+:)(?P<space>[{_UNUSUAL_SPACES}])"
+)
 _BRACKET = re.compile(r"[\[\]{}]")
 _STRING_TAG = "tag:yaml.org,2002:str"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_INT_TAG = "tag:yaml.org,2002:int"
 
 
 @dataclass(frozen=True)
@@ -98,6 +109,9 @@ def parse_data(raw: bytes, display_path: str) -> LoadedData:
             else Location(display_path, 1, 1)
         )
         what = error.problem or error.context or "invalid YAML"
+        unusual_space = _unusual_space_near(display_path, text, mark.line) if mark else None
+        if unusual_space:  # the cause, which PyYAML's message does not name
+            raise DataError([unusual_space]) from None
         raise DataError(
             [
                 Problem(
@@ -192,8 +206,48 @@ def _refuse_invisible_characters(text: str, display_path: str) -> None:
                 "delete it; it was probably pasted in by accident",
             )
         problems.setdefault((location.line, what), Problem(location, (), what, fix))
+    for match in _UNUSUAL_SPACE_IN_INDENTATION.finditer(text):
+        location = _location_of_offset(display_path, text, match.start("space"))
+        problems.setdefault(
+            (location.line, "indentation"), _unusual_space_problem(location, match, None)
+        )
     if problems:
-        raise DataError(list(problems.values()))
+        raise DataError(sorted(problems.values()))
+
+
+def _unusual_space_problem(
+    location: Location, match: re.Match[str], indicator: str | None
+) -> Problem:
+    space = match.group("space")
+    name = f"{unicodedata.name(space, 'space').lower()} (U+{ord(space):04X})"
+    if indicator is None:
+        return Problem(
+            location,
+            (),
+            f"the indentation contains a {name}, which looks like a space but is not one to YAML",
+            "replace it with an ordinary space (indent with spaces only, two per level)",
+        )
+    return Problem(
+        location,
+        (),
+        f"a {name} follows '{indicator}', where YAML needs an ordinary space",
+        "replace it with an ordinary space",
+    )
+
+
+def _unusual_space_near(display_path: str, text: str, line_index: int) -> Problem | None:
+    """An unusual space after a `-` or `key:` on the line YAML stopped at, or the line before."""
+    lines = text.split("\n")
+    for index in (line_index - 1, line_index):
+        if 0 <= index < len(lines):
+            content = lines[index].lstrip(" ")
+            for pattern in (_UNUSUAL_SPACE_AFTER_KEY, _UNUSUAL_SPACE_AFTER_DASH):
+                match = pattern.match(content)
+                if match:
+                    column = len(lines[index]) - len(content) + match.start("space") + 1
+                    location = Location(display_path, index + 1, column)
+                    return _unusual_space_problem(location, match, match.group("indicator"))
+    return None
 
 
 def _refuse_deep_brackets(text: str, display_path: str) -> None:
@@ -272,6 +326,12 @@ class _ValueBuilder:
             return self._build_mapping(node, data_path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*data_path, index)) for index, item in enumerate(node.value)]
+        # A plain scalar's style is None, or "" from the C parser.
+        if isinstance(node, yaml.ScalarNode) and not node.style:
+            unusual_space = self._unusual_space_in_plain_text(node, data_path, location)
+            if unusual_space:
+                self.problems.append(unusual_space)
+                return None
         if node.tag == _TIMESTAMP_TAG:
             # Keep dates as the text the editor wrote (as YAML 1.2 and the JSON Schema do);
             # the model parses them.
@@ -288,6 +348,35 @@ class _ValueBuilder:
                 )
             )
             return None
+        except ValueError:
+            # PyYAML reads an integer with `int()`, which refuses more digits than
+            # `sys.get_int_max_str_digits()` (4300): no field takes a number that large.
+            if node.tag != _INT_TAG:
+                raise
+            self.problems.append(
+                Problem(
+                    location,
+                    data_path,
+                    f"the number has {sum(map(str.isdigit, node.value))} digits, too many to read",
+                    "write the number the field asks for, or put it in quotes to make it text",
+                )
+            )
+            return None
+
+    @staticmethod
+    def _unusual_space_in_plain_text(
+        node: yaml.ScalarNode, data_path: DataPath, location: Location
+    ) -> Problem | None:
+        """`-\u00a0a` (anywhere) or `key:\u00a0value` (as a list entry): YAML reads them as text."""
+        patterns = [_UNUSUAL_SPACE_AFTER_DASH]
+        if data_path and isinstance(data_path[-1], int):
+            patterns.append(_UNUSUAL_SPACE_AFTER_KEY)
+        for pattern in patterns:
+            match = pattern.match(node.value)
+            if match:
+                at = Location(location.file, location.line, location.column + match.start("space"))
+                return _unusual_space_problem(at, match, match.group("indicator"))
+        return None
 
     def _build_mapping(self, node: yaml.MappingNode, data_path: DataPath) -> dict[str, Any]:
         result: dict[str, Any] = {}

@@ -26,7 +26,7 @@ _MARKDOWN_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
 
 def check_texts(loaded: LoadedData, schema: dict[str, Any]) -> Iterator[Problem]:
     """Refuse HTML, character references and unsafe Markdown in every text of the data."""
-    long_texts = set(_long_text_paths(schema, schema, loaded.data, ()))
+    long_texts = set(long_text_paths(schema, loaded.data))
     for data_path, text in _texts(loaded.data, ()):
         location = loaded.locate(data_path)
         if _HTML_TAG.search(text):
@@ -68,21 +68,35 @@ def _texts(value: Any, data_path: DataPath) -> Iterator[tuple[DataPath, str]]:
         yield data_path, value
 
 
-def _long_text_paths(
-    schema: dict[str, Any], root: dict[str, Any], value: Any, data_path: DataPath
+def long_text_paths(schema: dict[str, Any], data: Any) -> Iterator[DataPath]:
+    """The path of every `longText` value (a {da, en} mapping) in the data."""
+    return paths_of_definition(schema, LONG_TEXT_REFERENCE, data)
+
+
+def paths_of_definition(schema: dict[str, Any], reference: str, data: Any) -> Iterator[DataPath]:
+    """The path of every value in the data that the schema describes by `reference`."""
+    return _paths_of_definition(schema, schema, reference, data, ())
+
+
+def _paths_of_definition(
+    schema: dict[str, Any], root: dict[str, Any], reference: str, value: Any, data_path: DataPath
 ) -> Iterator[DataPath]:
-    """Walk the data along the schema and yield the path of every `longText` value."""
-    reference = schema.get("$ref", "")
-    if reference == LONG_TEXT_REFERENCE:
+    """Walk the data along the schema and yield the path of every value described by `reference`."""
+    own_reference = schema.get("$ref", "")
+    if own_reference == reference:
         yield data_path
         return
-    if reference.startswith("#/$defs/"):
-        schema = root["$defs"][reference.removeprefix("#/$defs/")]
+    if own_reference.startswith("#/$defs/"):
+        schema = root["$defs"][own_reference.removeprefix("#/$defs/")]
     if isinstance(value, dict):
         properties = schema.get("properties", {})
         for key, item in value.items():
             if key in properties:
-                yield from _long_text_paths(properties[key], root, item, (*data_path, key))
+                yield from _paths_of_definition(
+                    properties[key], root, reference, item, (*data_path, key)
+                )
     elif isinstance(value, list) and isinstance(schema.get("items"), dict):
         for index, item in enumerate(value):
-            yield from _long_text_paths(schema["items"], root, item, (*data_path, index))
+            yield from _paths_of_definition(
+                schema["items"], root, reference, item, (*data_path, index)
+            )

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import difflib
 import json
+import math
 import re
-from collections.abc import Generator, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -18,13 +19,15 @@ from typing import Any, cast
 
 import jsonschema
 
-from plansite.data import text_checks, value_checks
+from plansite.data import font_coverage, text_checks, value_checks
 from plansite.data.documents import check_document_files
 from plansite.data.loading import LoadedData, load_data_file
 from plansite.data.model import PlanData, build_plan
 from plansite.data.problems import DataError, DataPath, Problem
 
 SCHEMA_PATH = Path(__file__).resolve().parents[3] / "data" / "initiatives.schema.json"
+
+_NUMBER_TYPES = ("integer", "number")
 
 _LIST_NAMES = {
     "focus_areas": "focus area",
@@ -109,7 +112,8 @@ def _explain_schema_error(
             loaded.locate(data_path),
             data_path,
             f"expected {expected}, found {_describe_value(instance)}",
-            hint or f"write {expected} here",
+            # A number field's description gives its range, which the range message quotes.
+            hint if hint and validator_value not in _NUMBER_TYPES else f"write {expected} here",
         )
     elif kind == "enum":
         allowed = [str(item) for item in validator_value]
@@ -129,6 +133,22 @@ def _explain_schema_error(
             data_path,
             "must not be empty",
             "write the text, or remove the key if it is optional",
+        )
+    elif kind == "maxLength":
+        excess = len(instance) - validator_value
+        yield Problem(
+            loaded.locate(data_path),
+            data_path,
+            f"the text is {len(instance)} characters long, more than the {validator_value} allowed",
+            f"shorten it by at least {excess} character{'s' if excess != 1 else ''}"
+            + (f" ({hint.rstrip('.')})" if hint else ""),
+        )
+    elif kind == "maxItems":
+        yield Problem(
+            loaded.locate(data_path),
+            data_path,
+            f"lists {len(instance)} entries, more than the {validator_value} allowed",
+            f"keep at most {validator_value} of them",
         )
     elif kind == "uniqueItems":
         yield Problem(
@@ -152,6 +172,14 @@ def _explain_schema_error(
             data_path,
             f"'{_shown(instance)}' is not in the expected format",
             hint,
+        )
+    elif kind in {"minimum", "maximum"} and isinstance(instance, float) and math.isinf(instance):
+        # YAML's .inf: as value_checks names it (NaN passes both limits and reaches it).
+        yield Problem(
+            loaded.locate(data_path),
+            data_path,
+            f"'{instance}' is not a usable number",
+            "write the number in digits, e.g. 63000000",
         )
     elif kind in {"minimum", "maximum"}:
         yield Problem(
@@ -196,7 +224,7 @@ def _describe_value(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return f"the number {_shown(value)}"
     return f"the text '{_shown(value)}'"
 
 
@@ -212,16 +240,18 @@ def _suggest(wrong: str, candidates: list[str], otherwise: str) -> str:
 
 
 def check_meaning(loaded: LoadedData) -> Iterator[Problem]:
-    """Check what the schema cannot: unique ids, references, dates, and safe text."""
+    """Check what the schema cannot: unique ids, references, dates, safe text, printable text."""
     data = loaded.data
     yield from check_document_files(loaded)
     ids = {name: _ids_of(data.get(name, [])) for name in _LIST_NAMES}
     for name, label in _LIST_NAMES.items():
         yield from _check_unique_ids(loaded, name, label)
+    yield from _check_unique_within_entries(loaded)
     yield from _check_references(loaded, ids)
     yield from _check_dates(loaded)
     yield from text_checks.check_texts(loaded, _schema())
-    yield from value_checks.check_values(loaded)
+    yield from font_coverage.check_characters(loaded)
+    yield from value_checks.check_values(loaded, _schema())
 
 
 def _ids_of(items: list[dict[str, Any]]) -> list[str]:
@@ -242,6 +272,90 @@ def _check_unique_ids(loaded: LoadedData, list_name: str, label: str) -> Iterato
             )
         else:
             first[item_id] = index
+
+
+def _check_unique_within_entries(loaded: LoadedData) -> Iterator[Problem]:
+    """What names something inside the entries: sub-areas, objectives, focus area numbers, groups.
+
+    Sub-area ids are unique in the whole plan, as objectives name them by id alone
+    (a sub-area twice in one focus area would list its initiatives twice).
+    """
+    data = loaded.data
+    sub_areas = [
+        (("focus_areas", area_index, "sub_areas", index, "id"), sub_area["id"])
+        for area_index, area in enumerate(data["focus_areas"])
+        for index, sub_area in enumerate(area["sub_areas"])
+    ]
+    for path, value, line in _repeated(loaded, sub_areas):
+        yield Problem(
+            loaded.locate(path),
+            path,
+            f"the sub-area id '{value}' is used twice (first at line {line})",
+            "give each sub-area its own id",
+        )
+    objectives = [
+        (("plan", "objectives", index, "id"), objective["id"])
+        for index, objective in enumerate(data["plan"]["objectives"])
+    ]
+    for path, value, line in _repeated(loaded, objectives):
+        yield Problem(
+            loaded.locate(path),
+            path,
+            f"the objective id '{value}' is used twice (first at line {line})",
+            "give each objective its own id",
+        )
+    numbers = [
+        (("focus_areas", index, "number"), area["number"])
+        for index, area in enumerate(data["focus_areas"])
+    ]
+    for path, value, line in _repeated(loaded, numbers):
+        yield Problem(
+            loaded.locate(path),
+            path,
+            f"the focus area number {value} is used twice (first at line {line})",
+            "give each focus area its own number",
+        )
+    for index, initiative in enumerate(data["initiatives"]):
+        yield from _check_target_groups(loaded, index, initiative.get("target_groups", []))
+
+
+def _check_target_groups(
+    loaded: LoadedData, index: int, groups: list[dict[str, str]]
+) -> Iterator[Problem]:
+    """A target group listed twice (in either language) is shown twice."""
+    seen: dict[str, dict[str, int]] = {"da": {}, "en": {}}
+    for group_index, group in enumerate(groups):
+        for language in ("da", "en"):
+            words = _same_words(group[language])
+            if words in seen[language]:
+                path: DataPath = ("initiatives", index, "target_groups", group_index, language)
+                first = ("initiatives", index, "target_groups", seen[language][words], language)
+                yield Problem(
+                    loaded.locate(path),
+                    path,
+                    f"the target group '{_shown(group[language])}' is listed twice "
+                    f"(first at line {loaded.locate(first).line})",
+                    "remove the repeated entry",
+                )
+                break
+        for language in ("da", "en"):
+            seen[language].setdefault(_same_words(group[language]), group_index)
+
+
+def _same_words(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _repeated(
+    loaded: LoadedData, entries: Iterable[tuple[DataPath, Any]]
+) -> Iterator[tuple[DataPath, Any, int]]:
+    """(path, value, line of the first) of every entry whose value an earlier entry has."""
+    first: dict[Any, DataPath] = {}
+    for path, value in entries:
+        if value in first:
+            yield path, value, loaded.locate(first[value]).line
+        else:
+            first[value] = path
 
 
 def _reference(

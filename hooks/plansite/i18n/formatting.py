@@ -41,7 +41,8 @@ def format_period(period: Period, language: str) -> str:
 
 def format_number(value: float, language: str) -> str:
     """`1.234,5` / `1,234.5`."""
-    return format_decimal(value, locale=LOCALES[language])
+    # `+ 0` turns YAML's `-0.0`, which passes the schema's `minimum: 0`, into 0 (not "-0").
+    return format_decimal(value + 0, locale=LOCALES[language])
 
 
 def format_money(amount: float, language: str, strings: Strings) -> str:

@@ -8,7 +8,9 @@
   spreadsheet user reads one language with headers in that language. UTF-8 with
   a byte order mark, so Excel detects the encoding; the separator is the one
   Excel expects in that language's locale (`;` in Danish, where the comma is the
-  decimal sign; `,` in English).
+  decimal sign; `,` in English). A cell that starts with `=`, `+`, `-`, `@`, a
+  tab or a carriage return (after any spaces) gets a `'` in front, so that no
+  spreadsheet runs it as a formula (OWASP's advice against CSV injection).
 
 Everything is deterministic: data-file order, fixed columns, `ensure_ascii=False`.
 """
@@ -32,6 +34,9 @@ SCHEMA_PATH = "data/initiatives.schema.json"
 INITIATIVES_CSV = "data/indsatser.csv"
 ACTORS_CSV = "data/aktoerer.csv"
 CSV_DELIMITERS = {"da": ";", "en": ","}
+# What makes Excel, LibreOffice and Google Sheets read a cell as a formula
+# (https://owasp.org/www-community/attacks/CSV_Injection): `=HYPERLINK(…)` in a title would run.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def plan_json(plan: PlanData) -> str:
@@ -171,8 +176,15 @@ class _TableWriter:
 
 def _csv_bytes(rows: list[list[str]], delimiter: str) -> bytes:
     buffer = io.StringIO(newline="")
-    csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerows([[neutralise_formula(cell) for cell in row] for row in rows])
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def neutralise_formula(cell: str) -> str:
+    """A cell a spreadsheet would run as a formula, made text by a leading `'` (OWASP's advice)."""
+    # Spreadsheets may skip spaces and line breaks before the formula's sign.
+    return "'" + cell if cell.lstrip(" \n").startswith(FORMULA_START) else cell
 
 
 def initiatives_csv(localized: LocalizedPlan, language_url: str) -> bytes:

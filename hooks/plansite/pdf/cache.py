@@ -2,9 +2,10 @@
 
 The key is a SHA-256 over everything the PDF is made from: the language's
 print view (the plan data and texts it shows), the print template and CSS,
-the font files, the source of this package, the WeasyPrint and pikepdf
-versions, and the creation date written into the file when it is fixed
-(`SOURCE_DATE_EPOCH`; the caller passes it in `extra`).
+the font files, the source of this package and of `data/safe_text.py` (which
+renders the long texts), the WeasyPrint, pikepdf and Markdown versions, and
+the creation date written into the file when it is fixed (`SOURCE_DATE_EPOCH`;
+the caller passes it in `extra`).
 A rendered PDF is kept as `.cache/pdf/plan-<language>-<key>.pdf`; older
 files of that language are removed when a new one is written.
 """
@@ -18,15 +19,21 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import markdown
 import pikepdf
 import weasyprint
 
+from plansite.data import safe_text
+
 PACKAGE_DIR = Path(__file__).resolve().parent
+# The long texts are rendered by the site's function (`markdown` filter of `render`).
+TEXT_RENDERING = Path(safe_text.__file__).resolve()
 
 
 def input_files(template_dir: Path, fonts_dir: Path) -> list[Path]:
     """The files whose content shapes every plan PDF, in a stable order."""
-    return sorted([*template_dir.glob("*"), *fonts_dir.glob("*.ttf"), *PACKAGE_DIR.glob("*.py")])
+    sources = [*PACKAGE_DIR.glob("*.py"), TEXT_RENDERING]
+    return sorted([*template_dir.glob("*"), *fonts_dir.glob("*.ttf"), *sources])
 
 
 def cache_key(view: dict[str, Any], files: list[Path], extra: dict[str, str]) -> str:
@@ -35,7 +42,12 @@ def cache_key(view: dict[str, Any], files: list[Path], extra: dict[str, str]) ->
     digest.update(json.dumps(view, ensure_ascii=False, sort_keys=True).encode("utf-8"))
     for path in files:
         digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
-    versions = {"weasyprint": weasyprint.__version__, "pikepdf": pikepdf.__version__, **extra}
+    versions = {
+        "weasyprint": weasyprint.__version__,
+        "pikepdf": pikepdf.__version__,
+        "markdown": markdown.__version__,
+        **extra,
+    }
     digest.update(json.dumps(versions, sort_keys=True).encode("utf-8"))
     return digest.hexdigest()
 

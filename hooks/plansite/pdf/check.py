@@ -19,7 +19,7 @@ import pikepdf
 
 from plansite.pdf.structure import elements as _elements
 from plansite.pdf.structure import orphaned_mcids
-from plansite.pdf.text import normalize, page_text_items, texts_by_mcid
+from plansite.pdf.text import normalize, page_text_items, spoken, texts_by_mcid
 
 HEADINGS = {f"/H{level}" for level in range(1, 7)}
 _LEADER = re.compile(r"^[\s.·…]*$")
@@ -219,11 +219,13 @@ class _Checker:
             yield self.finding("catalog", "no outline (bookmarks)")
             return
         titles = [normalize(str(item.Title)) for item in _outline_items(outlines)]
-        if titles != headings:
+        # Compared as a reader hears them; shown as they read.
+        heard_titles, heard_headings = list(map(spoken, titles)), list(map(spoken, headings))
+        if heard_titles != heard_headings:
             difference = next(
                 (
                     index
-                    for index, pair in enumerate(zip(titles, headings, strict=False))
+                    for index, pair in enumerate(zip(heard_titles, heard_headings, strict=False))
                     if pair[0] != pair[1]
                 ),
                 min(len(titles), len(headings)),
@@ -271,9 +273,10 @@ class _Checker:
     def check_required_texts(self) -> Iterator[Finding]:
         if not self.required_texts:
             return
-        text = normalize(" ".join(self.texts.values()))
+        # Each item on its own: a combining mark at the start of one must not join the item before.
+        text = "".join(map(spoken, self.texts.values()))
         for required in self.required_texts:
-            if normalize(required) not in text:
+            if spoken(required) not in text:
                 yield self.finding("text", f"'{required}' does not appear in the tagged text")
 
 

@@ -22,14 +22,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import markdown
 import pikepdf
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
 from plansite import templating
+from plansite.data.safe_text import render_block
 from plansite.pdf.artifacts import mark_orphans_as_artifacts
 from plansite.pdf.tagging import lang_attributes_tagged
 
@@ -57,8 +57,8 @@ def render_html(view: dict[str, Any], created: str | None) -> str:
 
 
 def markdown_to_html(text: str) -> Markup:
-    """An editor's Markdown subset as HTML; HTML in the text is shown as text, never passed on."""
-    return Markup(markdown.markdown(str(escape(text)), output_format="html"))
+    """A long text as HTML, exactly as the site shows it (same escaping, same extensions)."""
+    return Markup(render_block(text))
 
 
 def page_counter_content(label: str) -> Markup:

@@ -10,12 +10,32 @@ look for expected texts, without depending on poppler at build time.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import pikepdf
 
-_HEX = re.compile(rb"<([0-9A-Fa-f]+)>")
+# `<>` is an empty target: WeasyPrint maps a glyph that stands for no text (the dotted circle
+# HarfBuzz puts under a combining mark that has no base) to it.
+_HEX = re.compile(rb"<([0-9A-Fa-f]*)>")
 _TEXT_OPERATORS = {"Tj", "TJ", "'", '"'}
+# What WeasyPrint shows at the end of a line it broke at a soft hyphen.
+_LINE_BREAK_HYPHEN = "\u2010"
+# Default_Ignorable_Code_Point (Unicode 15.1, DerivedCoreProperties.txt) outside category Cf:
+# the combining grapheme joiner, Hangul fillers, Mongolian and other variation selectors,
+# and unassigned code points reserved as ignorable.
+_DEFAULT_IGNORABLE = (
+    (0x034F, 0x034F),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x2065, 0x2065),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFF8),
+    (0xE0000, 0xE0FFF),
+)
 
 
 @dataclass(frozen=True)
@@ -60,7 +80,9 @@ class _Font:
                 else:  # <lo> <hi> <dst>: consecutive code points
                     start = _utf16(values[2])
                     for offset in range(high - low + 1):
-                        self.map[low + offset] = start[:-1] + chr(ord(start[-1]) + offset)
+                        self.map[low + offset] = (
+                            start[:-1] + chr(ord(start[-1]) + offset) if start else ""
+                        )
 
     def decode(self, data: bytes) -> str:
         step = self.code_length
@@ -124,3 +146,27 @@ def texts_by_mcid(items: list[TextItem]) -> dict[tuple[int, int], str]:
 def normalize(text: str) -> str:
     """Collapse white space, as a reader does across line breaks."""
     return " ".join(text.split())
+
+
+def spoken(text: str) -> str:
+    """A text as a screen reader says it, for comparing texts: not for showing.
+
+    A PDF's text differs from what was written in what no reader hears:
+    WeasyPrint drops format characters (soft hyphens, zero-width spaces,
+    joiners) from the glyph run, a line break reads back as a space (or as
+    nothing after a `/` or `-`), a line broken at a soft hyphen reads back
+    with a hyphen (U+2010) there, and a character may come back composed or
+    decomposed. So both sides are compared in compatibility normal form
+    (NFKC), without default-ignorable characters, U+2010 and white space.
+    """
+    kept = "".join(character for character in text if not _is_ignorable(character))
+    normal = unicodedata.normalize("NFKC", kept).replace(_LINE_BREAK_HYPHEN, "")
+    return "".join(normal.split())
+
+
+def _is_ignorable(character: str) -> bool:
+    """A format character (category Cf) or another default-ignorable code point."""
+    code = ord(character)
+    return unicodedata.category(character) == "Cf" or any(
+        low <= code <= high for low, high in _DEFAULT_IGNORABLE
+    )

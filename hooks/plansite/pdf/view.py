@@ -11,10 +11,14 @@ from __future__ import annotations
 from typing import Any
 
 from plansite.data.model import Actor, FocusArea, Initiative, RelatedPlan
+from plansite.i18n.formatting import format_number
 from plansite.i18n.languages import other_languages
 from plansite.i18n.view import LocalizedPlan
 
 COVER_FACTS = ("fact_plan_period", "fact_publisher", "fact_minister", "fact_published")
+# The initiatives an actor leads (or takes part in) are listed by title in its row of the actors
+# table up to this many characters, else counted: the row must stay shorter than a page.
+ROLE_TITLES_LIMIT = 500
 
 
 def anchor(kind: str, item_id: str) -> str:
@@ -279,21 +283,25 @@ class _PrintView:
             roles.append(self.strings["role_publisher"])
         leads = self.plan.initiatives_led_by(actor.id)
         if leads:
-            roles.append(
-                self.strings.format(
-                    "pdf_role_leads",
-                    initiatives="; ".join(self.localized.text(item.title) for item in leads),
-                )
-            )
+            roles.append(self.role("pdf_role_leads", leads))
         partner_in = self.plan.initiatives_with_partner(actor.id)
         if partner_in:
-            roles.append(
-                self.strings.format(
-                    "pdf_role_partner",
-                    initiatives="; ".join(self.localized.text(item.title) for item in partner_in),
-                )
-            )
+            roles.append(self.role("pdf_role_partner", partner_in))
         return roles or [self.strings["no_role"]]
+
+    def role(self, key: str, initiatives: tuple[Initiative, ...]) -> str:
+        """`Står for: A; B` — or `Står for 150 indsatser` when the titles would not fit in a row.
+
+        `plan.css` keeps each row of the actors table on one page, so a row must
+        stay well shorter than a page. The initiatives' own sections name their
+        actors anyway.
+        """
+        titles = "; ".join(self.localized.text(item.title) for item in initiatives)
+        if len(titles) <= ROLE_TITLES_LIMIT:
+            return self.strings.format(key, initiatives=titles)
+        return self.strings.format(
+            f"{key}_count", count=format_number(len(initiatives), self.language)
+        )
 
     def sources(self) -> list[dict[str, Any]]:
         return [

@@ -56,10 +56,16 @@ def _absolute(site_url: str, path: str) -> str:
     return site_url + path
 
 
+# JSON escapes for what could end the `<script>` element (`</script>`, `<!--`) or be read as
+# markup, and the line separators that end a JavaScript string.
+_SCRIPT_SAFE_JSON = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
+
+
 def _json_for_script(value: Any) -> str:
-    """JSON that cannot end the `<script>` element it sits in."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    """JSON that cannot end the `<script>` element it sits in, and reads back as `value`."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE_JSON)
 
 
 class _PageMetadata:

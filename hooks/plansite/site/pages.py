@@ -147,7 +147,9 @@ class _PageWriter:
         body = self.environment.get_template(template).render(
             t=self.strings, text=self.localized.text, link=link, plan=self.plan, **context
         )
-        return GeneratedPage(src_uri, in_nav, body, meta)
+        # MkDocs reads metadata from the top of every page's source (`---` front matter, or
+        # `Key: value` lines: a text starting "Note: …" would vanish). An empty first line: none.
+        return GeneratedPage(src_uri, in_nav, "\n" + body, meta)
 
     @staticmethod
     def _resolve_hrefs(row: dict[str, Any], src_uri: str) -> dict[str, Any]:
