@@ -33,7 +33,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from plansite.data.problems import DataError
 from plansite.data.schedule import published_as_of
 from plansite.data.validation import load_plan
 from plansite.i18n.languages import LANGUAGES, check_i18n_languages, i18n_plugin, language_root
@@ -43,6 +42,7 @@ from plansite.outputs import search_index
 from plansite.outputs.language_outputs import LanguageOutputs
 from plansite.pdf import downloads
 from plansite.pdf.downloads import Defer, Download, Downloads
+from plansite.problems import DataError
 from plansite.serve.pdf_preview import PreviewPdfs
 from plansite.settings import Settings
 from plansite.site import page_checks, virtual_files

@@ -32,7 +32,7 @@ from plansite.i18n.view import LocalizedPlan
 from plansite.data.loading import load_data_file, parse_data
 from plansite.data.model import build_plan
 from plansite.site.pages import generate_pages
-from plansite.data.problems import DataError
+from plansite.problems import DataError
 from plansite.i18n.languages import LANGUAGES
 from plansite.i18n.strings import load_strings
 from plansite.data.validation import check_data

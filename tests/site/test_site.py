@@ -7,6 +7,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from plansite import urls
 from plansite.site import pages
 
 LANGUAGES = {"da": "", "en": "en/"}
@@ -21,7 +22,7 @@ def resolve(page_path: str, href: str) -> str:
 
 
 def url_of(src_uri: str, language: str) -> str:
-    return LANGUAGES[language] + pages.page_url(src_uri)
+    return LANGUAGES[language] + urls.page_url(src_uri)
 
 
 def h1_text(page: BeautifulSoup) -> str:
@@ -32,10 +33,10 @@ def h1_text(page: BeautifulSoup) -> str:
 
 def item_pages(plan):
     """(source path, title per language) of every generated item page."""
-    yield from ((pages.focus_area_path(area.id), None) for area in plan.focus_areas)
-    yield from ((pages.initiative_path(item.id), item.title) for item in plan.initiatives)
-    yield from ((pages.actor_path(actor.id), actor.name) for actor in plan.actors)
-    yield from ((pages.press_release_path(release.id), release.title) for release in plan.press_releases)
+    yield from ((urls.focus_area_path(area.id), None) for area in plan.focus_areas)
+    yield from ((urls.initiative_path(item.id), item.title) for item in plan.initiatives)
+    yield from ((urls.actor_path(actor.id), actor.name) for actor in plan.actors)
+    yield from ((urls.press_release_path(release.id), release.title) for release in plan.press_releases)
 
 
 def test_the_strict_build_prints_no_warning(site):
@@ -56,7 +57,7 @@ def test_every_item_has_a_page_with_lang_title_and_h1(site, plan, language):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_focus_area_pages_are_titled_with_their_number(site, plan, language):
     for area in plan.focus_areas:
-        heading = h1_text(site.page(url_of(pages.focus_area_path(area.id), language)))
+        heading = h1_text(site.page(url_of(urls.focus_area_path(area.id), language)))
         assert str(area.number) in heading and area.title.in_language(language) in heading
 
 
@@ -91,7 +92,7 @@ def test_every_page_declares_hreflang_alternates(site):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_actor_pages_list_exactly_the_initiatives_that_reference_them(site, plan, language):
     for actor in plan.actors:
-        page_url = url_of(pages.actor_path(actor.id), language)
+        page_url = url_of(urls.actor_path(actor.id), language)
         page = site.page(page_url)
         content = page.select_one("article")
         linked = set()
@@ -106,17 +107,17 @@ def test_actor_pages_list_exactly_the_initiatives_that_reference_them(site, plan
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_initiative_fact_box_links_lead_and_partner_actors(site, plan, language):
     for initiative in plan.initiatives:
-        page_url = url_of(pages.initiative_path(initiative.id), language)
+        page_url = url_of(urls.initiative_path(initiative.id), language)
         facts = site.page(page_url).select_one(".plan-facts")
         targets = {resolve(page_url, link["href"]) for link in facts.find_all("a", href=True)}
         for actor_id in (*initiative.lead, *initiative.partners):
-            assert url_of(pages.actor_path(actor_id), language) in targets, (initiative.id, actor_id)
+            assert url_of(urls.actor_path(actor_id), language) in targets, (initiative.id, actor_id)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_initiative_lists_its_public_sources(site, plan, language):
     for initiative in plan.initiatives:
-        page = site.page(url_of(pages.initiative_path(initiative.id), language))
+        page = site.page(url_of(urls.initiative_path(initiative.id), language))
         hrefs = {link["href"] for link in page.select("article a[href]")}
         for source_id in initiative.sources:
             assert plan.source(source_id).url in hrefs, (initiative.id, source_id)
@@ -126,7 +127,7 @@ def test_every_initiative_lists_its_public_sources(site, plan, language):
 def test_press_release_pages_show_the_press_contact(site, plan, language):
     for release in plan.press_releases:
         contact = plan.contact(release.contact)
-        page = site.page(url_of(pages.press_release_path(release.id), language))
+        page = site.page(url_of(urls.press_release_path(release.id), language))
         text = page.select_one("article").get_text(" ")
         assert contact.name in text
         if contact.phone:

@@ -45,7 +45,7 @@ from plansite.data.documents import read_document_facts
 from plansite.data.font_coverage import showable_characters
 from plansite.data.loading import load_data_file, parse_data
 from plansite.data.model import build_plan
-from plansite.data.problems import DataError
+from plansite.problems import DataError
 from plansite.data.schedule import published_as_of
 from plansite.data.validation import SCHEMA_PATH, check_data
 from plansite.i18n.languages import LANGUAGES

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from plansite.data.loading import parse_data
-from plansite.data.problems import DataError
+from plansite.problems import DataError
 from plansite.data.validation import check_data, load_plan
 from plansite.i18n.formatting import format_money
 from plansite.i18n.view import LocalizedPlan

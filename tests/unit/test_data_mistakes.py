@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from plansite.data.loading import parse_data
-from plansite.data.problems import DataError
+from plansite.problems import DataError
 from plansite.data.validation import check_data
 from support.paths import MINIMAL
 

@@ -11,7 +11,7 @@ import pytest
 
 from plansite.commands import check_links
 from plansite.data.loading import parse_data
-from plansite.data.problems import Location
+from plansite.problems import Location
 from support.paths import MINIMAL
 
 

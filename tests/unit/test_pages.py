@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from support.paths import MINIMAL
 
-from plansite.site import pages
+from plansite import urls
+from plansite.data.validation import load_plan
 from plansite.i18n.strings import load_strings
 from plansite.i18n.view import localize
-from plansite.data.validation import load_plan
-from support.paths import MINIMAL
+from plansite.site import pages
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +88,7 @@ def test_the_series_number_is_an_ordinal_in_each_language(generated):
     [("index.md", ""), ("om-planen.md", "om-planen/"), ("indsatser/index.md", "indsatser/"), ("indsatser/x.md", "indsatser/x/")],
 )
 def test_page_url_follows_directory_urls(src_uri, url):
-    assert pages.page_url(src_uri) == url
+    assert urls.page_url(src_uri) == url
 
 
 def test_plain_text_cannot_carry_markup():

@@ -14,7 +14,7 @@ import pytest
 
 from plansite.data import schedule
 from plansite import settings
-from plansite.data.problems import DataError
+from plansite.problems import DataError
 from plansite.data.validation import load_plan
 from support.paths import FIXTURES
 

@@ -18,7 +18,7 @@ import jsonschema
 import pytest
 import yaml
 
-from plansite.data.problems import DataError
+from plansite.problems import DataError
 from plansite.data.validation import SCHEMA_PATH, load_plan
 from support.paths import FIXTURES, REAL_DATA
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from plansite.data.problems import DataError
+from plansite.problems import DataError
 from plansite.i18n.strings import STRINGS_DIR, load_strings
 
 

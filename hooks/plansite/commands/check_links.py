@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from plansite.data.loading import LoadedData, load_data_file
-from plansite.data.problems import DataError, DataPath, Location, format_data_path
 from plansite.data.validation import check_data
+from plansite.problems import DataError, DataPath, Location, format_data_path
 
 LINK_KEYS = frozenset({"url", "website"})
 USER_AGENT = "Mozilla/5.0 (compatible; plansite-link-check/1.0)"

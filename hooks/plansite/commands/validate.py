@@ -8,9 +8,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from plansite.data.problems import DataError
 from plansite.data.validation import load_plan
 from plansite.i18n.strings import load_strings
+from plansite.problems import DataError
 
 
 def main(argv: list[str] | None = None) -> int:

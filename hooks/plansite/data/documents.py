@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from plansite.data.loading import LoadedData
-from plansite.data.problems import DataPath, Problem
+from plansite.problems import DataPath, Problem
 
 
 class UnreadableDocument(Exception):

@@ -21,7 +21,7 @@ from typing import Any
 from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
 from plansite.data.loading import LoadedData
-from plansite.data.problems import DataPath, Problem
+from plansite.problems import DataPath, Problem
 from plansite.settings import FONTS_DIR
 
 FONT_SUFFIXES = (".ttf", ".otf")

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from plansite.data.problems import DataError, Location, Problem
+from plansite.problems import DataError, Location, Problem
 
 _Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
 try:  # The C parser is about 8x faster; its nodes carry the same marks.

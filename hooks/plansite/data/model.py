@@ -11,6 +11,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
 from typing import Any, Protocol, TypeVar
+from zoneinfo import ZoneInfo
+
+COPENHAGEN = ZoneInfo("Europe/Copenhagen")
+"""The plan's time zone: times in the data are shown, and days counted, in Copenhagen time."""
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from plansite.data.loading import LoadedData
-from plansite.data.problems import DataPath, Problem
 from plansite.data.safe_text import LINK_SCHEME, find_unsafe_markup
+from plansite.problems import DataPath, Problem
 
 LONG_TEXT_REFERENCE = "#/$defs/longText"
 

@@ -23,7 +23,7 @@ from plansite.data import font_coverage, text_checks, value_checks
 from plansite.data.documents import check_document_files
 from plansite.data.loading import LoadedData, load_data_file
 from plansite.data.model import PlanData, build_plan
-from plansite.data.problems import DataError, DataPath, Problem
+from plansite.problems import DataError, DataPath, Problem
 
 SCHEMA_PATH = Path(__file__).resolve().parents[3] / "data" / "initiatives.schema.json"
 

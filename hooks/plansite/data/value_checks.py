@@ -23,9 +23,9 @@ from typing import Any, cast
 from urllib.parse import urlsplit
 
 from plansite.data.loading import LoadedData
-from plansite.data.problems import DataPath, Problem
+from plansite.data.model import COPENHAGEN
 from plansite.data.text_checks import paths_of_definition
-from plansite.i18n.languages import COPENHAGEN
+from plansite.problems import DataPath, Problem
 
 # Lists whose entries get a page at `<section>/<id>/`, beside their overview at `<section>/`.
 PAGE_LISTS = {

@@ -9,8 +9,8 @@ from babel.dates import format_time as babel_format_time
 from babel.numbers import format_decimal
 
 from plansite.data.documents import DocumentFacts
-from plansite.data.model import KeyFigure, Period
-from plansite.i18n.languages import COPENHAGEN, LOCALES
+from plansite.data.model import COPENHAGEN, KeyFigure, Period
+from plansite.i18n.languages import LOCALES
 from plansite.i18n.strings import Strings
 
 

@@ -1,4 +1,4 @@
-"""The site's languages, and what follows from a language alone: locale, folder, time zone.
+"""The site's languages, and what follows from a language alone: locale and folder.
 
 This is the one definition of the languages. mkdocs.yml's i18n plugin must
 configure the same ones (`check_i18n_languages`), so a language's folder in the
@@ -8,7 +8,6 @@ built site is computed here, without reading the plugin's configuration.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
-from zoneinfo import ZoneInfo
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -19,9 +18,6 @@ DEFAULT_LANGUAGE = "da"
 
 LOCALES = {"da": "da_DK", "en": "en_GB"}
 """The locale of each language, for Babel's formatting and for Open Graph's `og:locale`."""
-
-COPENHAGEN = ZoneInfo("Europe/Copenhagen")
-"""The plan's time zone: times are shown, and days counted, in Copenhagen time."""
 
 
 def language_root(language: str) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from plansite.data.loading import load_data_file
-from plansite.data.problems import DataError, Location, Problem
 from plansite.i18n.languages import LANGUAGES
+from plansite.problems import DataError, Location, Problem
 
 STRINGS_DIR = Path(__file__).resolve().parents[3] / "data" / "strings"
 

@@ -27,7 +27,7 @@ from typing import Any
 from plansite.data.model import Initiative, Plan, PlanData
 from plansite.data.validation import SCHEMA_PATH as SCHEMA_FILE
 from plansite.i18n.view import LocalizedPlan
-from plansite.site.pages import actor_path, initiative_path, page_url
+from plansite.urls import actor_path, initiative_path, page_url
 
 JSON_PATH = "data/initiatives.json"
 SCHEMA_PATH = "data/initiatives.schema.json"

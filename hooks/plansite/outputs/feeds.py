@@ -16,10 +16,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from plansite import templating
-from plansite.data.model import PressRelease, Update
-from plansite.i18n.languages import COPENHAGEN
+from plansite.data.model import COPENHAGEN, PressRelease, Update
 from plansite.i18n.view import LocalizedPlan
-from plansite.site.pages import FEED, PRESS, page_url, press_release_path, update_anchor
+from plansite.urls import FEED, PRESS, page_url, press_release_path, update_anchor
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 

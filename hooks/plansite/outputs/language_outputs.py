@@ -21,7 +21,7 @@ from plansite.outputs import exports, feeds
 from plansite.outputs import files as output_files
 from plansite.outputs.press_kit import build_press_kit
 from plansite.pdf.downloads import Download
-from plansite.site.pages import FEED, press_kit_path
+from plansite.urls import FEED, press_kit_path
 
 
 class LanguageOutputs:

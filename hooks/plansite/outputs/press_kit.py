@@ -17,7 +17,7 @@ from pathlib import Path
 from plansite import templating
 from plansite.data.model import Contact
 from plansite.i18n.view import LocalizedPlan
-from plansite.site.pages import page_url, press_release_path
+from plansite.urls import page_url, press_release_path
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 EARLIEST_ZIP_TIME = (1980, 1, 1, 0, 0, 0)

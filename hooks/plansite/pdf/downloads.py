@@ -29,8 +29,8 @@ from plansite.pdf import cache
 from plansite.pdf.check import check_pdf
 from plansite.pdf.render import FONTS_DIR, STYLESHEET, RenderError, creation_date, render_pdf
 from plansite.pdf.view import build_print_view
-from plansite.site.pages import ABOUT
-from plansite.site.pages import page_url as page_url_of
+from plansite.urls import ABOUT
+from plansite.urls import page_url as page_url_of
 
 log = logging.getLogger("mkdocs.hooks.plansite.pdf")
 

@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from plansite.i18n.formatting import format_tel_uri
 from plansite.i18n.languages import language_root
 from plansite.i18n.view import LocalizedPlan
-from plansite.site.pages import actor_path, page_url
+from plansite.urls import actor_path, page_url
 
 STATEMENT_URL_KEY = "accessibility_statement_url"
 ACCESSIBILITY_PAGE = "tilgaengelighed.md"

@@ -23,8 +23,8 @@ import posixpath
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files, get_files
 
-from plansite.data.problems import Location, Problem
 from plansite.i18n.languages import LANGUAGES
+from plansite.problems import Location, Problem
 from plansite.site.pages import GeneratedPage
 from plansite.site.virtual_files import localized_src_uri
 

@@ -13,7 +13,8 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from plansite.i18n.languages import COPENHAGEN, language_root
+from plansite.data.model import COPENHAGEN
+from plansite.i18n.languages import language_root
 from plansite.i18n.view import LocalizedPlan
 from plansite.pdf import downloads as pdf_downloads
 from plansite.settings import Settings
@@ -21,8 +22,8 @@ from plansite.site import lifecycle
 from plansite.site.footer import build_site_footer
 from plansite.site.page_dates import PageDates
 from plansite.site.page_metadata import SiteFacts, page_metadata
-from plansite.site.pages import ABOUT, page_url
 from plansite.site.virtual_files import GENERATED_BY
+from plansite.urls import ABOUT, page_url
 
 
 class PageContext:

@@ -16,7 +16,7 @@ import subprocess
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from plansite.i18n.languages import COPENHAGEN
+from plansite.data.model import COPENHAGEN
 
 
 def last_commit_dates(project_dir: Path, paths: list[str]) -> dict[str, date]:

@@ -24,7 +24,7 @@ from plansite.i18n.languages import LOCALES, other_languages
 from plansite.i18n.strings import Strings
 from plansite.i18n.view import LocalizedPlan
 from plansite.site.lifecycle import Banner
-from plansite.site.pages import FEED, press_release_path
+from plansite.urls import FEED, press_release_path
 
 
 @dataclass(frozen=True)

@@ -20,19 +20,29 @@ from plansite.data.model import Actor, FocusArea, Initiative, PressRelease
 from plansite.data.safe_text import escape_block, escape_inline, escape_url
 from plansite.i18n.formatting import format_tel_uri
 from plansite.i18n.view import LocalizedPlan
+from plansite.urls import (
+    ABOUT,
+    ACTORS,
+    CONTACT,
+    FEED,
+    FOCUS_AREAS,
+    HOME,
+    INITIATIVES,
+    PRESS,
+    actor_path,
+    focus_area_path,
+    initiative_path,
+    page_url,
+    press_kit_path,
+    press_release_path,
+    update_anchor,
+)
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 PAGE_TEMPLATE = "plan-page.html"
 # The output is Markdown: values are escaped by these filters, not by autoescape.
 MARKDOWN_FILTERS = {"inline": escape_inline, "block": escape_block, "url": escape_url}
 
-HOME = "index.md"
-ABOUT = "om-planen.md"
-CONTACT = "kontakt.md"
-FOCUS_AREAS = "indsatsomraader/index.md"
-INITIATIVES = "indsatser/index.md"
-ACTORS = "aktoerer/index.md"
-PRESS = "presse/index.md"
 LATEST_PRESS_COUNT = 3
 # The plan's facts in the fact box of the home page (the about page adds two), in this order.
 PLAN_FACTS = (
@@ -44,35 +54,6 @@ PLAN_FACTS = (
     "fact_minister",
     "fact_published",
 )
-
-
-def focus_area_path(focus_area_id: str) -> str:
-    return f"indsatsomraader/{focus_area_id}.md"
-
-
-def initiative_path(initiative_id: str) -> str:
-    return f"indsatser/{initiative_id}.md"
-
-
-def actor_path(actor_id: str) -> str:
-    return f"aktoerer/{actor_id}.md"
-
-
-def press_release_path(release_id: str) -> str:
-    return f"presse/{release_id}.md"
-
-
-def press_kit_path(language: str) -> str:
-    """A language's press kit (a zip, see `outputs.press_kit`), relative to its folder."""
-    return f"presse/pressekit-{language}.zip"
-
-
-FEED = "feed.xml"  # the Atom feed of a language (`outputs.feeds`), relative to its folder
-
-
-def update_anchor(update_id: str) -> str:
-    """The id of an update's heading on the press overview page."""
-    return f"update-{update_id}"
 
 
 @dataclass(frozen=True)
@@ -89,14 +70,6 @@ class GeneratedPage:
     in_nav: bool
     body: str
     meta: dict[str, Any]
-
-
-def page_url(src_uri: str) -> str:
-    """The directory-style URL of a page source path: `indsatser/x.md` → `indsatser/x/`."""
-    stem = src_uri.removesuffix(".md")
-    if stem == "index":
-        return ""
-    return stem.removesuffix("/index") + "/"
 
 
 class _PageWriter:
