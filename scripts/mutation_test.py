@@ -142,15 +142,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mutmut", default=str(Path(sys.executable).parent / "mutmut"))
     parser.add_argument("--report", type=Path, default=PROJECT_DIR / "mutation-survivors.txt")
     arguments = parser.parse_args(argv)
+    mutmut = str(Path(arguments.mutmut).resolve())  # it runs in the copy's folder
     with tempfile.TemporaryDirectory(prefix="plansite-mutation-") as temporary:
         copy = Path(temporary)
         copy_project(copy)
         environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        run = subprocess.run([arguments.mutmut, "run"], cwd=copy, env=environment, check=False)
+        run = subprocess.run([mutmut, "run"], cwd=copy, env=environment, check=False)
         if run.returncode != 0:
             return run.returncode
         results = subprocess.run(
-            [arguments.mutmut, "results", "--all", "true"],
+            [mutmut, "results", "--all", "true"],
             cwd=copy,
             capture_output=True,
             text=True,
@@ -161,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
             report.write("\n".join(lines) + "\n\nSurviving mutants:\n")
             for name in survivors:
                 diff = subprocess.run(
-                    [arguments.mutmut, "show", name],
+                    [mutmut, "show", name],
                     cwd=copy,
                     capture_output=True,
                     text=True,

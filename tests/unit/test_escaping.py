@@ -113,7 +113,7 @@ def test_a_short_text_is_shown_as_written_wherever_it_is_placed(place, text):
 def test_an_escaped_short_text_has_no_html_characters_left(text):
     escaped = escape_inline(text)
     assert "<" not in escaped and ">" not in escaped
-    assert escaped.replace("&amp;", "").replace("&lt;", "").replace("&gt;", "").replace("&#126;", "").replace("&#61;", "").count("&") == 0
+    assert escaped.replace("&amp;", "").replace("&lt;", "").replace("&gt;", "").replace("&#126;", "").replace("&#61;", "").replace("&#58;", "").count("&") == 0
 
 
 def test_a_short_text_cannot_close_a_fence_that_another_text_opened():
@@ -166,14 +166,14 @@ def test_the_page_counter_label_becomes_one_css_string_per_piece(label):
 
 # Adversarial texts: Markdown's and HTML's special characters, and the pieces of its constructs.
 MARKDOWN_PIECES = st.sampled_from([
-    *"#*_-+=~`|[]{}()<>!&\\:.^ \n", "\n\n", "\n    ", "\n  - ", "1", "24. ", "1) ", "[TOC]", "```", "~~~", "---", "===",
+    "]:", *"#*_-+=~`|[]{}()<>!&\\:.^ \n", "\n\n", "\n    ", "\n  - ", "1", "24. ", "1) ", "[TOC]", "```", "~~~", "---", "===",
     "&amp;", "&#106;", "<b>", "</script>", "{: #x }", "[r]: ", "[^1]: ", "https://a.example/", "javascript:", "Note: ", "\u00a0", "æ",
 ])
 # The model strips every text (`Text`), as Python does: Unicode spaces too.
 ADVERSARIAL_TEXTS = st.lists(MARKDOWN_PIECES, min_size=1, max_size=25).map(lambda pieces: "".join(pieces).strip()).filter(bool)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150, deadline=None, derandomize=True, database=None)
 @given(text=ADVERSARIAL_TEXTS)
 def test_any_short_text_is_shown_as_written_in_every_place(text):
     expected = re.sub(r"[ \t]*(?:\n[ \t]*)+", " ", text).strip(" \t")  # a line break is a space in HTML
@@ -184,7 +184,7 @@ def test_any_short_text_is_shown_as_written_in_every_place(text):
         assert shown_text == placeholder_text.replace("PLADSHOLDER", expected), place
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150, deadline=None, derandomize=True, database=None)
 @given(first=ADVERSARIAL_TEXTS, second=ADVERSARIAL_TEXTS)
 def test_two_long_texts_on_one_page_render_as_each_alone(first, second):
     # The site renders the texts of a page as one document: whatever validation accepts must not reach the other text.
@@ -194,7 +194,7 @@ def test_two_long_texts_on_one_page_render_as_each_alone(first, second):
     assert page == "\n".join(part for part in alone if part)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150, deadline=None, derandomize=True, database=None)
 @given(text=ADVERSARIAL_TEXTS)
 def test_a_long_text_validation_accepts_renders_only_the_subset(text):
     assume(not find_unsafe_markup(text))

@@ -16,12 +16,11 @@ import unicodedata
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
 from plansite.data.loading import LoadedData
-from plansite.problems import DataPath, Problem
+from plansite.problems import Problem
 from plansite.settings import FONTS_DIR
 
 FONT_SUFFIXES = (".ttf", ".otf")
@@ -76,7 +75,7 @@ def describe_character(character: str) -> str:
 
 def check_characters(loaded: LoadedData) -> Iterator[Problem]:
     """Refuse every text that holds a character the plan PDF's fonts cannot show."""
-    for data_path, text in _texts(loaded.data, ()):
+    for data_path, text in loaded.texts():
         missing = unshowable_characters(text)
         if missing:
             fix = FIX_ONE if len(missing) == 1 else FIX_MANY
@@ -93,14 +92,3 @@ def _what(missing: list[str]) -> str:
     else:
         listed = named[0]
     return f"the plan PDF's font cannot show {listed}"
-
-
-def _texts(value: Any, data_path: DataPath) -> Iterator[tuple[DataPath, str]]:
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _texts(item, (*data_path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _texts(item, (*data_path, index))
-    elif isinstance(value, str):
-        yield data_path, value

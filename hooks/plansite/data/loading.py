@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -73,6 +74,25 @@ class LoadedData:
     def locate_key(self, data_path: DataPath) -> Location:
         """Return the location of the key that names `data_path`, else of its value."""
         return self.key_locations.get(tuple(data_path)) or self.locate(data_path)
+
+    def values(self) -> Iterator[tuple[DataPath, Any]]:
+        """Every value that is not a mapping or a list, with its data path, in file order."""
+        return _leaves(self.data, ())
+
+    def texts(self) -> Iterator[tuple[DataPath, str]]:
+        """Every text of the data, with its data path, in file order."""
+        return ((path, value) for path, value in self.values() if isinstance(value, str))
+
+
+def _leaves(value: Any, data_path: DataPath) -> Iterator[tuple[DataPath, Any]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _leaves(item, (*data_path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _leaves(item, (*data_path, index))
+    else:
+        yield data_path, value
 
 
 def load_data_file(path: str | Path) -> LoadedData:

@@ -85,6 +85,8 @@ def escape_inline(text: str) -> str:
         text = "&#126;" + text[1:]
     elif text[:1] == "=":
         text = "&#61;" + text[1:]
+    # "]:" right after a "[" at a line's start reads as a link definition, even inside a link label.
+    text = text.replace("\\]:", "\\]&#58;")
     return _NUMBER_AT_START.sub(r"\1\\.", text)
 
 

@@ -27,7 +27,7 @@ _MARKDOWN_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
 def check_texts(loaded: LoadedData, schema: dict[str, Any]) -> Iterator[Problem]:
     """Refuse HTML, character references and unsafe Markdown in every text of the data."""
     long_texts = set(long_text_paths(schema, loaded.data))
-    for data_path, text in _texts(loaded.data, ()):
+    for data_path, text in loaded.texts():
         location = loaded.locate(data_path)
         if _HTML_TAG.search(text):
             yield Problem(
@@ -55,17 +55,6 @@ def check_texts(loaded: LoadedData, schema: dict[str, Any]) -> Iterator[Problem]
                         f"the link target '{target}' is not an https:// address",
                         "link only to full https:// addresses",
                     )
-
-
-def _texts(value: Any, data_path: DataPath) -> Iterator[tuple[DataPath, str]]:
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _texts(item, (*data_path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _texts(item, (*data_path, index))
-    elif isinstance(value, str):
-        yield data_path, value
 
 
 def long_text_paths(schema: dict[str, Any], data: Any) -> Iterator[DataPath]:

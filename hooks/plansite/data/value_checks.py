@@ -46,7 +46,7 @@ _MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{
 
 def check_values(loaded: LoadedData, schema: dict[str, Any]) -> Iterator[Problem]:
     """Refuse infinite numbers, non-Copenhagen times, overview ids, addresses without a host."""
-    for data_path, value in _values(loaded.data, ()):
+    for data_path, value in loaded.values():
         if isinstance(value, float) and not math.isfinite(value):
             yield Problem(
                 loaded.locate(data_path),
@@ -74,17 +74,6 @@ def check_values(loaded: LoadedData, schema: dict[str, Any]) -> Iterator[Problem
         problem = _address_problem(url)
         if problem:
             yield Problem(loaded.locate(data_path), data_path, *problem)
-
-
-def _values(value: Any, data_path: DataPath) -> Iterator[tuple[DataPath, Any]]:
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _values(item, (*data_path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _values(item, (*data_path, index))
-    else:
-        yield data_path, value
 
 
 def _check_moment(loaded: LoadedData, data_path: DataPath, text: str) -> Iterator[Problem]:
