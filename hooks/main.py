@@ -141,15 +141,15 @@ def _split_search_index(config: MkDocsConfig) -> None:
         )
 
 
-@event_priority(-120)  # after everything else: the pages are written when PDFs start rendering
+@event_priority(-1000)  # the staging folder replaces site_dir only if the build passed
+def _publish_output(config: MkDocsConfig) -> None:
+    _builds.publish_output(config)
+
+
+@event_priority(-1100)  # after the site is in place: the edited pages are served while PDFs render
 def _render_preview_pdfs(config: MkDocsConfig) -> None:
     if _builds.preview_pdfs is not None and is_outer_build(config):
         _builds.preview_pdfs.start()
-
-
-@event_priority(-1000)  # last: the staging folder replaces site_dir only if the build passed
-def _publish_output(config: MkDocsConfig) -> None:
-    _builds.publish_output(config)
 
 
 on_post_build = CombinedEvent(
@@ -157,8 +157,8 @@ on_post_build = CombinedEvent(
     _publish_downloads,
     _restore_root_404,
     _split_search_index,
-    _render_preview_pdfs,
     _publish_output,
+    _render_preview_pdfs,
 )
 
 

@@ -53,5 +53,5 @@ def test_serve_shows_an_edit_before_its_pdf_is_rendered_then_links_the_new_pdf(t
         after_edit = log_text[before_edit:]
         queued = after_edit.index("Plan PDF (da): its inputs changed; it is rendered after this build")
         built = after_edit.index("Documentation built", queued)
-        rendered = after_edit.index("Plan PDF (da): rendered and checked in")
+        rendered = after_edit.index("Plan PDF (da): rendered and checked in", queued)
         assert queued < built < rendered  # the edited site was built, and served, before its PDF was rendered
