@@ -73,6 +73,7 @@ class StagedSite:
             self.discard()  # MkDocs aborts right after the last event
             return False
         replace_folder(self.site_dir, self.folder)
+        log.info("The new site is in place in %s", self.site_dir)
         return True
 
     def discard(self) -> None:
