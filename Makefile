@@ -26,12 +26,12 @@ build: $(PY_STAMP)
 	$(BIN)/mkdocs build --strict
 
 validate: $(PY_STAMP)
-	PYTHONPATH=hooks $(BIN)/python -m plansite.commands.validate data/initiatives.yaml
+	PYTHONPATH=hooks $(BIN)/python -m plansite.commands.validate data
 
 # Every url and website in the data, over the network (weekly in CI: .github/workflows/links.yml).
 # LINK_REPORT=file also writes the report as Markdown.
 check-links: $(PY_STAMP)
-	PYTHONPATH=hooks $(BIN)/python -m plansite.commands.check_links data/initiatives.yaml $(if $(LINK_REPORT),--report "$(LINK_REPORT)")
+	PYTHONPATH=hooks $(BIN)/python -m plansite.commands.check_links data $(if $(LINK_REPORT),--report "$(LINK_REPORT)")
 
 test: deps lint
 	$(BIN)/python -m pytest

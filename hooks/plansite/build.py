@@ -33,11 +33,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from plansite.data.schedule import published_as_of
-from plansite.data.validation import load_plan
+from plansite.data.schedule import series_published_as_of
+from plansite.data.validation import load_series
 from plansite.i18n.languages import LANGUAGES, check_i18n_languages, i18n_plugin, language_root
 from plansite.i18n.strings import load_strings
-from plansite.i18n.view import LocalizedPlan, localize
+from plansite.i18n.view import LocalizedSeries, localize
 from plansite.outputs import search_index
 from plansite.outputs.language_outputs import LanguageOutputs
 from plansite.pdf import downloads
@@ -45,7 +45,7 @@ from plansite.pdf.downloads import Defer, Download, Downloads
 from plansite.problems import DataError
 from plansite.serve.pdf_preview import PreviewPdfs
 from plansite.settings import Settings
-from plansite.site import page_checks, virtual_files
+from plansite.site import navigation, page_checks, redirects, virtual_files
 from plansite.site.page_context import PageContext
 from plansite.site.page_dates import PageDates
 from plansite.site.pages import GeneratedPage, generate_pages
@@ -73,8 +73,8 @@ class SiteBuild:
     """One `mkdocs build` (or one rebuild under `mkdocs serve`), all languages."""
 
     settings: Settings
-    localized: dict[str, LocalizedPlan]
-    """The plan as published at `settings.now`, in each language."""
+    localized: dict[str, LocalizedSeries]
+    """The series as published at `settings.now`, in each language."""
     languages: dict[str, LanguageBuild] = field(default_factory=dict)
     downloads: Downloads | None = None
     kept_404: bytes | None = None
@@ -85,25 +85,30 @@ class SiteBuild:
         """Read the settings, the data and the texts; raise `PlanDataError` listing all problems."""
         try:
             settings = Settings.from_environment(project_dir)
-            plan = published_as_of(load_plan(os.path.relpath(settings.data_file)), settings.now)
+            series = series_published_as_of(
+                load_series(os.path.relpath(settings.data_dir)), settings.now
+            )
             strings = load_strings()
         except DataError as error:
             raise PlanDataError(error.report()) from None
-        return cls(settings, localize(plan, strings))
+        return cls(settings, localize(series, strings))
 
     def start_language(self, config: MkDocsConfig) -> LanguageBuild:
         """Generate this language's pages; refuse hand-written ones that clash or lack a twin."""
         check_i18n_languages(config)
         language, settings = current_language(config), self.settings
         localized = self.localized[language]
-        pages = generate_pages(localized)
+        navigation.configure_site(config, localized)
+        pages = generate_pages(localized) + redirects.redirect_pages(
+            localized, config.site_url or "/"
+        )
         problems = page_checks.find_page_problems(config, pages)  # before MkDocs empties site_dir
         if problems:
             raise PlanDataError(DataError(problems).report())
         if self.page_dates is None:  # one `git log` for every language
             self.page_dates = PageDates(
                 settings.project_dir,
-                settings.data_file,
+                settings.data_dir,
                 Path(config.docs_dir),
                 settings.source_date_epoch,
             )
@@ -124,7 +129,7 @@ class SiteBuild:
         try:
             self.downloads = downloads.prepare_downloads(
                 self.localized,
-                settings.data_file.parent,
+                settings.data_dir,
                 settings.pdf_cache_dir,
                 site_url,
                 render_plan=settings.render_pdfs,
@@ -134,9 +139,15 @@ class SiteBuild:
         except downloads.PdfFailed as error:
             raise PluginError(str(error)) from None
 
-    def plan_pdf(self, language: str) -> Download | None:
-        """The plan PDF of `language`, if this build offers one."""
-        return self.downloads.plan_pdfs.get(language) if self.downloads is not None else None
+    def plan_pdfs(self, language: str) -> dict[str, Download]:
+        """The plan PDFs of `language` this build offers, by plan id."""
+        if self.downloads is None:
+            return {}
+        return {
+            plan_id: download
+            for (plan_id, pdf_language), download in self.downloads.plan_pdfs.items()
+            if pdf_language == language
+        }
 
     def remember_404(self, site_dir: Path) -> None:
         """Keep the default language's root 404 page (the last language built overwrites it)."""
@@ -178,7 +189,7 @@ class LanguageBuild:
 
     def add_output_files(self, files: Files) -> Files:
         """Register this language's feed, exports and press kit as files MkDocs writes."""
-        self.outputs.add_files(files, self.site.plan_pdf(self.language))
+        self.outputs.add_files(files, self.site.plan_pdfs(self.language))
         return files
 
     def page_meta(self, page: Page) -> dict[str, Any] | None:

@@ -6,7 +6,7 @@ when a build starts (`mkdocs serve` reads it again for every rebuild):
 
 | variable             | meaning                                                                 |
 |----------------------|-------------------------------------------------------------------------|
-| `PLAN_DATA_FILE`     | the plan's data file, relative to the project (tests and benchmarks)    |
+| `PLAN_DATA_DIR`      | the data folder (site, actors, plans/), relative to the project (tests) |
 | `PLAN_PDF_CACHE_DIR` | where rendered plan PDFs are kept (default `.cache/pdf/`)               |
 | `PLAN_SKIP_PDF=1`    | no plan PDFs: a quicker local preview; `make build` never sets it       |
 | `PLAN_NOW`           | the moment the site is built for (ISO date-time with offset), else now  |
@@ -28,11 +28,11 @@ from plansite.problems import DataError, Location, Problem
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = PACKAGE_DIR.parents[1]
 DATA_DIR = PROJECT_DIR / "data"
-SCHEMA_FILE = DATA_DIR / "initiatives.schema.json"
+SCHEMA_DIR = DATA_DIR / "schema"
 STRINGS_DIR = DATA_DIR / "strings"
 FONTS_DIR = PROJECT_DIR / "assets" / "fonts"
 
-DEFAULT_DATA_FILE = "data/initiatives.yaml"
+DEFAULT_DATA_DIR = "data"
 DEFAULT_PDF_CACHE_DIR = ".cache/pdf"
 NOW_VARIABLE = "PLAN_NOW"
 
@@ -44,8 +44,8 @@ class Settings:
     project_dir: Path
     """The folder of `mkdocs.yml`."""
 
-    data_file: Path
-    """The plan's data file (`PLAN_DATA_FILE`, relative to `project_dir`)."""
+    data_dir: Path
+    """The data folder (`PLAN_DATA_DIR`, relative to `project_dir`): `site.yaml`, `actors.yaml`, `plans/`."""
 
     pdf_cache_dir: Path
     """Where rendered plan PDFs are kept between builds (`PLAN_PDF_CACHE_DIR`)."""
@@ -66,7 +66,7 @@ class Settings:
         """Read the settings; raise `DataError` when `PLAN_NOW` is not a moment."""
         return cls(
             project_dir=project_dir,
-            data_file=project_dir / environ.get("PLAN_DATA_FILE", DEFAULT_DATA_FILE),
+            data_dir=project_dir / environ.get("PLAN_DATA_DIR", DEFAULT_DATA_DIR),
             pdf_cache_dir=Path(
                 environ.get("PLAN_PDF_CACHE_DIR", project_dir / DEFAULT_PDF_CACHE_DIR)
             ),

@@ -1,48 +1,102 @@
 """Where each page and file of a language lives in the built site: one address book for every stage.
 
-Paths are page source paths (`indsatser/x.md`) as MkDocs knows them, the same in
-every language; `page_url` turns one into its directory-style URL within the
-language's folder (`indsatser/x/`), and `plansite.i18n.languages.language_root`
-gives that folder (`` or `en/`).
+Paths are page source paths (`2019-2021/indsatser/x.md`) as MkDocs knows them,
+the same in every language; `page_url` turns one into its directory-style URL
+within the language's folder (`2019-2021/indsatser/x/`), and
+`plansite.i18n.languages.language_root` gives that folder (`` or `en/`).
+
+What belongs to one plan is under the plan's id (`PlanPaths`); what the series
+shares (the home page, the actors, the contact page, the feed) is at the root.
+`PlanPaths.at_root` gives the addresses a plan's pages had before the site held a
+series: the root plan's old addresses keep answering (`site.redirects`).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 HOME = "index.md"
-ABOUT = "om-planen.md"
 CONTACT = "kontakt.md"
-FOCUS_AREAS = "indsatsomraader/index.md"
-INITIATIVES = "indsatser/index.md"
 ACTORS = "aktoerer/index.md"
-PRESS = "presse/index.md"
-
-
-def focus_area_path(focus_area_id: str) -> str:
-    return f"indsatsomraader/{focus_area_id}.md"
-
-
-def initiative_path(initiative_id: str) -> str:
-    return f"indsatser/{initiative_id}.md"
+FEED = "feed.xml"  # the Atom feed of a language, every plan (`outputs.feeds`), relative to its folder
+ACTORS_CSV = "data/aktoerer.csv"  # every actor of the series, per language
 
 
 def actor_path(actor_id: str) -> str:
     return f"aktoerer/{actor_id}.md"
 
 
-def press_release_path(release_id: str) -> str:
-    return f"presse/{release_id}.md"
+@dataclass(frozen=True)
+class PlanPaths:
+    """The pages and files of one plan, under `prefix` (its id and a slash, or nothing)."""
 
+    prefix: str
 
-def press_kit_path(language: str) -> str:
-    """A language's press kit (a zip, see `outputs.press_kit`), relative to its folder."""
-    return f"presse/pressekit-{language}.zip"
+    @classmethod
+    def of(cls, plan_id: str) -> PlanPaths:
+        return cls(f"{plan_id}/")
 
+    @classmethod
+    def at_root(cls) -> PlanPaths:
+        """Where a plan's pages were when the site held one plan."""
+        return cls("")
 
-FEED = "feed.xml"  # the Atom feed of a language (`outputs.feeds`), relative to its folder
+    @property
+    def home(self) -> str:
+        return f"{self.prefix}index.md"
+
+    @property
+    def about(self) -> str:
+        return f"{self.prefix}om-planen.md"
+
+    @property
+    def focus_areas(self) -> str:
+        return f"{self.prefix}indsatsomraader/index.md"
+
+    @property
+    def initiatives(self) -> str:
+        return f"{self.prefix}indsatser/index.md"
+
+    @property
+    def press(self) -> str:
+        return f"{self.prefix}presse/index.md"
+
+    def focus_area(self, focus_area_id: str) -> str:
+        return f"{self.prefix}indsatsomraader/{focus_area_id}.md"
+
+    def initiative(self, initiative_id: str) -> str:
+        return f"{self.prefix}indsatser/{initiative_id}.md"
+
+    def press_release(self, release_id: str) -> str:
+        return f"{self.prefix}presse/{release_id}.md"
+
+    def press_kit(self, language: str) -> str:
+        """A language's press kit of the plan (a zip, see `outputs.press_kit`)."""
+        return f"{self.prefix}presse/pressekit-{language}.zip"
+
+    @property
+    def initiatives_csv(self) -> str:
+        return f"{self.prefix}data/indsatser.csv"
+
+    @property
+    def actors_csv(self) -> str:
+        return f"{self.prefix}data/aktoerer.csv"
+
+    @property
+    def plan_json(self) -> str:
+        return f"{self.prefix}data/initiatives.json"
+
+    @property
+    def schema_json(self) -> str:
+        return f"{self.prefix}data/initiatives.schema.json"
+
+    def pdf(self, file_name: str) -> str:
+        return f"{self.prefix}pdf/{file_name}"
+
 
 
 def update_anchor(update_id: str) -> str:
-    """The id of an update's heading on the press overview page."""
+    """The id of an update's heading on a plan's press page."""
     return f"update-{update_id}"
 
 

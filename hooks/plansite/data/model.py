@@ -1,8 +1,10 @@
-"""The plan as typed, immutable data: what the YAML says, nothing computed for display.
+"""The series of plans as typed, immutable data: what the YAML says, nothing computed for display.
 
-`build_plan` runs only on data that passed validation, so it can trust shapes,
-references and formats. Views (per language) and outputs read from here and
-never from the raw YAML.
+`build_series` runs only on data that passed validation, so it can trust
+shapes, references and formats. Views (per language) and outputs read from here
+and never from the raw YAML. The only values computed here are the series' own
+facts, which no single file can state: each plan's number in the series, its
+predecessors and its successor, in the order of the plans' periods.
 """
 
 from __future__ import annotations
@@ -31,8 +33,15 @@ class Text:
 
 @dataclass(frozen=True)
 class Period:
+    """From `start` to `end`, both days included; `in_years` when the sources give only the years.
+
+    A period in years runs from 1 January of its first year to 31 December of its
+    last, so that it can be compared with days; it is shown as years only.
+    """
+
     start: date
     end: date
+    in_years: bool = False
 
 
 @dataclass(frozen=True)
@@ -69,12 +78,18 @@ class Objective:
 
 @dataclass(frozen=True)
 class RelatedPlan:
-    """A predecessor or successor plan in the national series."""
+    """Another plan of the series, as a plan's pages mention it: a predecessor or the successor.
 
-    period: str
+    `plan_id` names a plan with its own pages (`None` for an earlier plan the site
+    only lists); its sources are resolved, as they may come from another file.
+    """
+
+    plan_id: str | None
+    period: Period
     title: Text
+    publisher: Text | None
     note: Text | None
-    sources: tuple[str, ...]
+    sources: tuple[Source, ...]
 
 
 @dataclass(frozen=True)
@@ -97,9 +112,8 @@ class Plan:
     period: Period
     published: tuple[int, int]
     announced: date
-    in_force: date
-    series_number: int
-    series_start_year: int
+    in_force: date | None
+    official_languages: tuple[str, ...]
     budget: Budget
     funding: Text
     publisher: str
@@ -107,9 +121,13 @@ class Plan:
     summary: Text
     introduction: Text
     objectives: tuple[Objective, ...]
-    predecessors: tuple[RelatedPlan, ...]
-    successor: RelatedPlan | None
+    objectives_note: Text | None
     sources: tuple[str, ...]
+    # The plan's place in the series (`build_series` sets them).
+    series_number: int = 0
+    series_start_year: int = 0
+    predecessors: tuple[RelatedPlan, ...] = ()
+    successor: RelatedPlan | None = None
 
 
 @dataclass(frozen=True)
@@ -131,6 +149,8 @@ class Initiative:
 
 @dataclass(frozen=True)
 class Actor:
+    """An actor as one plan knows it: who it is (shared by the series) and its role in the plan."""
+
     id: str
     type: str
     name: Text
@@ -142,10 +162,22 @@ class Actor:
 
 
 @dataclass(frozen=True)
+class SharedActor:
+    """Who an actor is, the same in every plan (`data/actors.yaml`)."""
+
+    id: str
+    type: str
+    name: Text
+    short_name: str | None
+    parent: str | None
+    website: str | None
+
+
+@dataclass(frozen=True)
 class Contact:
     id: str
     role: Text
-    name: str
+    name: str | None
     phone: str | None
     email: str | None
     organisation: str
@@ -176,11 +208,13 @@ class PressRelease:
     lead: Text
     body: Text
     statement: Statement | None
-    contact: str
+    contact: str | None
     key_figures: tuple[str, ...]
     initiatives: tuple[str, ...]
     sources: tuple[str, ...]
     publish_at: datetime | None = None
+    time_known: bool = True
+    """False when the sources give only the day: then no time is shown."""
 
 
 @dataclass(frozen=True)
@@ -211,8 +245,9 @@ class Document:
 
 @dataclass(frozen=True)
 class PlanData:
-    """Everything in the data file, with lookups by id."""
+    """Everything in one plan's data file, with lookups by id; `id` is the file's name."""
 
+    id: str
     plan: Plan
     focus_areas: tuple[FocusArea, ...]
     initiatives: tuple[Initiative, ...]
@@ -326,13 +361,16 @@ def _index_by_id(items: tuple[_Item, ...]) -> dict[str, _Item]:
     return index
 
 
-def build_plan(data: dict[str, Any]) -> PlanData:
-    """Turn validated YAML data into the typed model."""
+def build_plan(
+    plan_id: str, data: dict[str, Any], shared_actors: dict[str, SharedActor]
+) -> PlanData:
+    """Turn one validated plan file into the typed model; its actors join who they are and their role."""
     return PlanData(
+        id=plan_id,
         plan=_plan(data["plan"]),
         focus_areas=tuple(_focus_area(item) for item in data["focus_areas"]),
         initiatives=tuple(_initiative(item) for item in data["initiatives"]),
-        actors=tuple(_actor(item) for item in data["actors"]),
+        actors=tuple(_actor(item, shared_actors[item["id"]]) for item in data["actors"]),
         contacts=tuple(_contact(item) for item in data["contacts"]),
         key_figures=tuple(_key_figure(item) for item in data["key_figures"]),
         press_releases=tuple(_press_release(item) for item in data["press_releases"]),
@@ -340,6 +378,21 @@ def build_plan(data: dict[str, Any]) -> PlanData:
         updates=tuple(_update(item) for item in data.get("updates", ())),
         documents=tuple(_document(item) for item in data.get("documents", ())),
     )
+
+
+def build_shared_actors(data: dict[str, Any]) -> dict[str, SharedActor]:
+    """The actors of `data/actors.yaml`, by id."""
+    return {
+        item["id"]: SharedActor(
+            id=item["id"],
+            type=item["type"],
+            name=_text(item["name"]),
+            short_name=item.get("short_name"),
+            parent=item.get("parent"),
+            website=item.get("website"),
+        )
+        for item in data["actors"]
+    }
 
 
 def _text(value: dict[str, str]) -> Text:
@@ -350,8 +403,18 @@ def _optional_text(value: dict[str, str] | None) -> Text | None:
     return _text(value) if value else None
 
 
-def _period(value: dict[str, str]) -> Period:
-    return Period(date.fromisoformat(value["start"]), date.fromisoformat(value["end"]))
+def _period(value: dict[str, Any]) -> Period:
+    """Days, or years (whole numbers) when the sources give no day."""
+    start, end = value["start"], value["end"]
+    if isinstance(start, int) and isinstance(end, int):
+        return Period(date(start, 1, 1), date(end, 12, 31), in_years=True)
+    return Period(_day(start, first=True), _day(end, first=False))
+
+
+def _day(value: str | int, *, first: bool) -> date:
+    if isinstance(value, int):
+        return date(value, 1, 1) if first else date(value, 12, 31)
+    return date.fromisoformat(value)
 
 
 def _optional_period(value: dict[str, str] | None) -> Period | None:
@@ -362,28 +425,18 @@ def _ids(value: list[str] | None) -> tuple[str, ...]:
     return tuple(value or ())
 
 
-def _related_plan(value: dict[str, Any]) -> RelatedPlan:
-    return RelatedPlan(
-        value["period"],
-        _text(value["title"]),
-        _optional_text(value.get("note")),
-        _ids(value["sources"]),
-    )
-
-
 def _plan(value: dict[str, Any]) -> Plan:
     year, month = value["published"].split("-")
     budget = value["budget"]
-    successor = value.get("successor")
+    in_force = value.get("in_force")
     return Plan(
         title=_text(value["title"]),
         short_title=_text(value["short_title"]),
         period=_period(value["period"]),
         published=(int(year), int(month)),
         announced=date.fromisoformat(value["announced"]),
-        in_force=date.fromisoformat(value["in_force"]),
-        series_number=value["series_number"],
-        series_start_year=value["series_start_year"],
+        in_force=date.fromisoformat(in_force) if in_force else None,
+        official_languages=tuple(value["official_languages"]),
         budget=Budget(budget["amount"], budget["currency"], _optional_text(budget.get("note"))),
         funding=_text(value["funding"]),
         publisher=value["publisher"],
@@ -392,10 +445,9 @@ def _plan(value: dict[str, Any]) -> Plan:
         introduction=_text(value["introduction"]),
         objectives=tuple(
             Objective(item["id"], _text(item["text"]), item.get("sub_area"))
-            for item in value["objectives"]
+            for item in value.get("objectives", ())
         ),
-        predecessors=tuple(_related_plan(item) for item in value.get("predecessors", ())),
-        successor=_related_plan(successor) if successor else None,
+        objectives_note=_optional_text(value.get("objectives_note")),
         sources=_ids(value["sources"]),
     )
 
@@ -406,7 +458,9 @@ def _focus_area(value: dict[str, Any]) -> FocusArea:
         number=value["number"],
         title=_text(value["title"]),
         summary=_text(value["summary"]),
-        sub_areas=tuple(SubArea(item["id"], _text(item["title"])) for item in value["sub_areas"]),
+        sub_areas=tuple(
+            SubArea(item["id"], _text(item["title"])) for item in value.get("sub_areas", ())
+        ),
         sources=_ids(value["sources"]),
     )
 
@@ -429,16 +483,16 @@ def _initiative(value: dict[str, Any]) -> Initiative:
     )
 
 
-def _actor(value: dict[str, Any]) -> Actor:
+def _actor(role: dict[str, Any], actor: SharedActor) -> Actor:
     return Actor(
-        id=value["id"],
-        type=value["type"],
-        name=_text(value["name"]),
-        short_name=value.get("short_name"),
-        parent=value.get("parent"),
-        description=_text(value["description"]),
-        website=value.get("website"),
-        sources=_ids(value["sources"]),
+        id=actor.id,
+        type=actor.type,
+        name=actor.name,
+        short_name=actor.short_name,
+        parent=actor.parent,
+        description=_text(role["description"]),
+        website=actor.website,
+        sources=_ids(role["sources"]),
     )
 
 
@@ -446,7 +500,7 @@ def _contact(value: dict[str, Any]) -> Contact:
     return Contact(
         value["id"],
         _text(value["role"]),
-        value["name"],
+        value.get("name"),
         value.get("phone"),
         value.get("email"),
         value["organisation"],
@@ -466,9 +520,12 @@ def _key_figure(value: dict[str, Any]) -> KeyFigure:
 
 def _press_release(value: dict[str, Any]) -> PressRelease:
     statement = value.get("statement")
+    time_known = "T" in value["published"]
+    published = datetime.fromisoformat(value["published"])
     return PressRelease(
         id=value["id"],
-        published=datetime.fromisoformat(value["published"]),
+        # A day alone is that day in Copenhagen (its feed entry and sort order need a moment).
+        published=published if time_known else published.replace(tzinfo=COPENHAGEN),
         title=_text(value["title"]),
         lead=_text(value["lead"]),
         body=_text(value["body"]),
@@ -477,11 +534,12 @@ def _press_release(value: dict[str, Any]) -> PressRelease:
         )
         if statement
         else None,
-        contact=value["contact"],
+        contact=value.get("contact"),
         key_figures=_ids(value.get("key_figures")),
         initiatives=_ids(value.get("initiatives")),
         sources=_ids(value["sources"]),
         publish_at=_moment(value.get("publish_at")),
+        time_known=time_known,
     )
 
 

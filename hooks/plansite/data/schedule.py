@@ -17,6 +17,7 @@ import dataclasses
 from datetime import datetime
 
 from plansite.data.model import PlanData
+from plansite.data.series import Series
 
 
 def is_published(publish_at: datetime | None, now: datetime) -> bool:
@@ -35,4 +36,11 @@ def published_as_of(plan: PlanData, now: datetime) -> PlanData:
         documents=tuple(
             document for document in plan.documents if is_published(document.publish_at, now)
         ),
+    )
+
+
+def series_published_as_of(series: Series, now: datetime) -> Series:
+    """Every plan of the series as readers may see it at `now`."""
+    return dataclasses.replace(
+        series, plans=tuple(published_as_of(plan, now) for plan in series.plans)
     )

@@ -1,8 +1,12 @@
-"""Check the plan data: first its shape against the JSON Schema, then what a schema cannot say.
+"""Check the data of the series: each file's shape against its JSON Schema, then what a schema cannot say.
 
-Every problem is collected with its location, the data path, what is wrong and
-how to fix it; `load_plan` raises one `DataError` with all of them. Shape
-problems stop the semantic checks, which assume the shape is right.
+The data folder holds `site.yaml` (the site), `actors.yaml` (who the actors
+are) and one file per plan under `plans/` (its name is the plan's id). Every
+problem in any of them is collected with its location, the data path, what is
+wrong and how to fix it; `load_series` raises one `DataError` with all of them.
+Shape problems stop the semantic checks, which assume the shape is right.
+References resolve within one file, except actors (a plan names actors of
+`actors.yaml`) and the site's plans (`current_plan`, `root_plan`).
 """
 
 from __future__ import annotations
@@ -11,7 +15,8 @@ import difflib
 import json
 import math
 import re
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -22,10 +27,17 @@ import jsonschema
 from plansite.data import font_coverage, text_checks, value_checks
 from plansite.data.documents import check_document_files
 from plansite.data.loading import LoadedData, load_data_file
-from plansite.data.model import PlanData, build_plan
-from plansite.problems import DataError, DataPath, Problem
+from plansite.data.series import Series, build_series
+from plansite.problems import DataError, DataPath, Location, Problem
 
-SCHEMA_PATH = Path(__file__).resolve().parents[3] / "data" / "initiatives.schema.json"
+SCHEMA_DIR = Path(__file__).resolve().parents[3] / "data" / "schema"
+PLAN_SCHEMA = SCHEMA_DIR / "plan.schema.json"
+SITE_SCHEMA = SCHEMA_DIR / "site.schema.json"
+ACTORS_SCHEMA = SCHEMA_DIR / "actors.schema.json"
+SITE_FILE = "site.yaml"
+ACTORS_FILE = "actors.yaml"
+PLANS_DIR = "plans"
+PLAN_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 _NUMBER_TYPES = ("integer", "number")
 
@@ -39,54 +51,129 @@ _LIST_NAMES = {
     "updates": "update",
     "sources": "source",
 }
+_SITE_LIST_NAMES = {"contacts": "contact", "earlier_plans": "earlier plan", "sources": "source"}
 
 
-def load_plan(path: str | Path) -> PlanData:
-    """Load, validate and build the plan; raise `DataError` listing every problem."""
-    loaded = load_data_file(path)
-    problems = check_data(loaded)
+@dataclass(frozen=True)
+class LoadedSeries:
+    """The files of the data folder as read, before they are checked."""
+
+    site: LoadedData
+    actors: LoadedData
+    plans: dict[str, LoadedData]
+
+
+def plan_files(data_dir: Path) -> list[Path]:
+    """The plan files of a data folder, by name."""
+    return sorted((data_dir / PLANS_DIR).glob("*.yaml"))
+
+
+def load_series(data_dir: str | Path, plans: Sequence[Path] | None = None) -> Series:
+    """Load, validate and build the series; raise `DataError` listing every problem.
+
+    `plans` replaces the data folder's plan files (tests check one plan file
+    against a folder's site and actors).
+    """
+    loaded = read_series(Path(data_dir), plans)
+    problems = check_series(loaded)
     if problems:
         raise DataError(problems)
-    return build_plan(loaded.data)
+    return build_series(
+        loaded.site.data,
+        loaded.actors.data,
+        {plan_id: plan.data for plan_id, plan in loaded.plans.items()},
+    )
 
 
-def check_data(loaded: LoadedData) -> list[Problem]:
-    """Return every problem in the loaded data (empty when it is fine)."""
-    problems = list(check_shape(loaded))
+def read_series(data_dir: Path, plans: Sequence[Path] | None = None) -> LoadedSeries:
+    """Read every file of the data folder; raise `DataError` with the problems of every file."""
+    problems: list[Problem] = []
+
+    def read(path: Path) -> LoadedData | None:
+        try:
+            return load_data_file(path)
+        except DataError as error:
+            problems.extend(error.problems)
+            return None
+
+    site, actors = read(data_dir / SITE_FILE), read(data_dir / ACTORS_FILE)
+    paths = list(plans) if plans is not None else plan_files(data_dir)
+    if not paths:
+        problems.append(
+            Problem(
+                Location(str(data_dir / PLANS_DIR), 1, 1),
+                (),
+                "there is no plan file",
+                "add one, e.g. plans/2019-2021.yaml (see the editors' guide, 'Add a new plan')",
+            )
+        )
+    loaded_plans = {}
+    for path in paths:
+        if not PLAN_ID.match(path.stem):
+            problems.append(
+                Problem(
+                    Location(str(path), 1, 1),
+                    (),
+                    f"the file name '{path.name}' cannot be a plan's address",
+                    "name the file with small letters a-z, digits and hyphens, e.g. 2022-2025.yaml",
+                )
+            )
+        plan = read(path)
+        if plan is not None:
+            loaded_plans[path.stem] = plan
+    if problems or site is None or actors is None:
+        raise DataError(problems)
+    return LoadedSeries(site, actors, loaded_plans)
+
+
+def check_series(loaded: LoadedSeries) -> list[Problem]:
+    """Return every problem in the series' files (empty when they are fine)."""
+    files = [
+        (loaded.site, SITE_SCHEMA),
+        (loaded.actors, ACTORS_SCHEMA),
+        *((plan, PLAN_SCHEMA) for plan in loaded.plans.values()),
+    ]
+    problems = [problem for data, schema in files for problem in check_shape(data, schema)]
     if problems:
         return problems
-    return list(check_meaning(loaded))
+    actor_ids = _ids_of(loaded.actors.data["actors"])
+    problems += _check_actors_file(loaded.actors)
+    for plan in loaded.plans.values():
+        problems += check_meaning(plan, actor_ids)
+    problems += _check_site_file(loaded.site, list(loaded.plans), actor_ids)
+    return problems
 
 
 @cache
-def _schema_validator() -> jsonschema.protocols.Validator:
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+def _schema_validator(schema_path: Path) -> jsonschema.protocols.Validator:
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
     validator_class = jsonschema.validators.validator_for(schema)
     validator_class.check_schema(schema)
     return validator_class(schema, format_checker=validator_class.FORMAT_CHECKER)
 
 
-def _schema() -> dict[str, Any]:
-    """The JSON Schema of the data file, as `_schema_validator()` holds it."""
-    # The validator's `schema` may be a bool in general; this one is the object read from the file.
-    return cast(dict[str, Any], _schema_validator().schema)
+def schema_of(schema_path: Path) -> dict[str, Any]:
+    """The JSON Schema of one kind of data file, as `_schema_validator` holds it."""
+    # The validator's `schema` may be a bool in general; these are the objects read from the files.
+    return cast(dict[str, Any], _schema_validator(schema_path).schema)
 
 
-def check_shape(loaded: LoadedData) -> Iterator[Problem]:
-    """Check the data against the JSON Schema, with messages written for editors."""
-    for error in _schema_validator().iter_errors(loaded.data):
-        yield from _explain_schema_error(loaded, error)
+def check_shape(loaded: LoadedData, schema_path: Path = PLAN_SCHEMA) -> Iterator[Problem]:
+    """Check the data against its JSON Schema, with messages written for editors."""
+    schema = schema_of(schema_path)
+    for error in _schema_validator(schema_path).iter_errors(loaded.data):
+        yield from _explain_schema_error(loaded, error, schema)
 
 
 def _explain_schema_error(
-    loaded: LoadedData, error: jsonschema.ValidationError
+    loaded: LoadedData, error: jsonschema.ValidationError, root_schema: dict[str, Any]
 ) -> Iterator[Problem]:
     data_path: DataPath = tuple(error.absolute_path)
     # `iter_errors` sets both; the stubs also allow the `Unset` of an error made by hand.
     instance: Any = error.instance
     validator_value: Any = error.validator_value
     schema = error.schema if isinstance(error.schema, dict) else {}
-    hint = _resolved(schema).get("description", "")
+    hint = _resolved(schema, root_schema).get("description", "")
     kind = error.validator
     if kind == "additionalProperties":
         known = sorted(schema.get("properties", {}))
@@ -192,11 +279,11 @@ def _explain_schema_error(
         yield Problem(loaded.locate(data_path), data_path, error.message, hint)
 
 
-def _resolved(schema: dict[str, Any]) -> dict[str, Any]:
+def _resolved(schema: dict[str, Any], root_schema: dict[str, Any]) -> dict[str, Any]:
     """Follow a `$ref` into `$defs` so descriptions of shared definitions are found."""
     reference = schema.get("$ref", "")
     if reference.startswith("#/$defs/"):
-        return {**_schema()["$defs"][reference.removeprefix("#/$defs/")], **schema}
+        return {**root_schema["$defs"][reference.removeprefix("#/$defs/")], **schema}
     return schema
 
 
@@ -239,19 +326,79 @@ def _suggest(wrong: str, candidates: list[str], otherwise: str) -> str:
     return f"did you mean '{close[0]}'?" if close else otherwise
 
 
-def check_meaning(loaded: LoadedData) -> Iterator[Problem]:
-    """Check what the schema cannot: unique ids, references, dates, safe text, printable text."""
+def check_meaning(loaded: LoadedData, actor_ids: list[str]) -> Iterator[Problem]:
+    """Check in one plan file what the schema cannot: ids, references, dates, safe and printable text.
+
+    `actor_ids` are the actors of `actors.yaml`; the plan's `actors:` section
+    gives the role of each actor the plan names.
+    """
     data = loaded.data
     yield from check_document_files(loaded)
     ids = {name: _ids_of(data.get(name, [])) for name in _LIST_NAMES}
     for name, label in _LIST_NAMES.items():
         yield from _check_unique_ids(loaded, name, label)
+    yield from _references_in_list(
+        loaded, ("actors",), [actor["id"] for actor in data["actors"]], actor_ids, "actor of actors.yaml",
+        key="id",
+    )
     yield from _check_unique_within_entries(loaded)
     yield from _check_references(loaded, ids)
     yield from _check_dates(loaded)
-    yield from text_checks.check_texts(loaded, _schema())
+    yield from _checks_of_every_value(loaded, PLAN_SCHEMA)
+
+
+def _checks_of_every_value(loaded: LoadedData, schema_path: Path) -> Iterator[Problem]:
+    schema = schema_of(schema_path)
+    yield from text_checks.check_texts(loaded, schema)
     yield from font_coverage.check_characters(loaded)
-    yield from value_checks.check_values(loaded, _schema())
+    yield from value_checks.check_values(loaded, schema)
+
+
+def _check_actors_file(loaded: LoadedData) -> Iterator[Problem]:
+    """Unique ids; a parent is another actor of the file."""
+    actors = loaded.data["actors"]
+    yield from _check_unique_ids(loaded, "actors", "actor")
+    ids = _ids_of(actors)
+    for index, actor in enumerate(actors):
+        if "parent" in actor:
+            yield from _reference(loaded, ("actors", index, "parent"), actor["parent"], ids, "actor")
+    yield from _checks_of_every_value(loaded, ACTORS_SCHEMA)
+
+
+def _check_site_file(
+    loaded: LoadedData, plan_ids: list[str], actor_ids: list[str]
+) -> Iterator[Problem]:
+    """Unique ids; the plans it names have files; contacts name actors; sources resolve; dates."""
+    data = loaded.data
+    for name, label in _SITE_LIST_NAMES.items():
+        yield from _check_unique_ids(loaded, name, label)
+    for key in ("current_plan", "root_plan"):
+        if key in data["site"]:
+            yield from _reference(
+                loaded, ("site", key), data["site"][key], plan_ids, "plan (a file under plans/)"
+            )
+    for index, entry in enumerate(data.get("earlier_plans", [])):
+        if entry["id"] in plan_ids:
+            path: DataPath = ("earlier_plans", index, "id")
+            yield Problem(
+                loaded.locate(path),
+                path,
+                f"the plan '{entry['id']}' has its own file under plans/",
+                "remove it from earlier_plans: its file says what the site shows of it",
+            )
+        yield from _check_period(loaded, ("earlier_plans", index, "period"), entry["period"])
+    for index, contact in enumerate(data["contacts"]):
+        yield from _reference(
+            loaded, ("contacts", index, "organisation"), contact["organisation"], actor_ids, "actor"
+        )
+        yield from _parse_date(loaded, ("contacts", index, "as_of"), contact["as_of"])[1]
+    source_ids = _ids_of(data["sources"])
+    for data_path, sources in _source_lists(data, ()):
+        yield from _references_in_list(loaded, data_path, sources, source_ids, "source")
+    for index, source in enumerate(data["sources"]):
+        if "date" in source:
+            yield from _parse_date(loaded, ("sources", index, "date"), source["date"])[1]
+    yield from _checks_of_every_value(loaded, SITE_SCHEMA)
 
 
 def _ids_of(items: list[dict[str, Any]]) -> list[str]:
@@ -284,7 +431,7 @@ def _check_unique_within_entries(loaded: LoadedData) -> Iterator[Problem]:
     sub_areas = [
         (("focus_areas", area_index, "sub_areas", index, "id"), sub_area["id"])
         for area_index, area in enumerate(data["focus_areas"])
-        for index, sub_area in enumerate(area["sub_areas"])
+        for index, sub_area in enumerate(area.get("sub_areas", []))
     ]
     for path, value, line in _repeated(loaded, sub_areas):
         yield Problem(
@@ -295,7 +442,7 @@ def _check_unique_within_entries(loaded: LoadedData) -> Iterator[Problem]:
         )
     objectives = [
         (("plan", "objectives", index, "id"), objective["id"])
-        for index, objective in enumerate(data["plan"]["objectives"])
+        for index, objective in enumerate(data["plan"].get("objectives", []))
     ]
     for path, value, line in _repeated(loaded, objectives):
         yield Problem(
@@ -371,21 +518,28 @@ def _reference(
 
 
 def _references_in_list(
-    loaded: LoadedData, data_path: DataPath, values: list[str], known: list[str], label: str
+    loaded: LoadedData,
+    data_path: DataPath,
+    values: list[str],
+    known: list[str],
+    label: str,
+    key: str | None = None,
 ) -> Iterator[Problem]:
+    """Each value is a known id; `key` when the values are that key of the list's entries."""
     for index, value in enumerate(values):
-        yield from _reference(loaded, (*data_path, index), value, known, label)
+        path = (*data_path, index, key) if key else (*data_path, index)
+        yield from _reference(loaded, path, value, known, label)
 
 
 def _check_references(loaded: LoadedData, ids: dict[str, list[str]]) -> Iterator[Problem]:
     data = loaded.data
     plan = data["plan"]
     sub_areas = {
-        area["id"]: [sub["id"] for sub in area["sub_areas"]] for area in data["focus_areas"]
+        area["id"]: [sub["id"] for sub in area.get("sub_areas", [])] for area in data["focus_areas"]
     }
     all_sub_areas = [sub for subs in sub_areas.values() for sub in subs]
     yield from _reference(loaded, ("plan", "publisher"), plan["publisher"], ids["actors"], "actor")
-    for index, objective in enumerate(plan["objectives"]):
+    for index, objective in enumerate(plan.get("objectives", [])):
         if "sub_area" in objective:
             yield from _reference(
                 loaded,
@@ -425,11 +579,6 @@ def _check_references(loaded: LoadedData, ids: dict[str, list[str]]) -> Iterator
                     f"'{partner}' is listed both as lead and as partner",
                     "keep it in one of the two lists",
                 )
-    for index, actor in enumerate(data["actors"]):
-        if "parent" in actor:
-            yield from _reference(
-                loaded, ("actors", index, "parent"), actor["parent"], ids["actors"], "actor"
-            )
     for index, contact in enumerate(data["contacts"]):
         yield from _reference(
             loaded,
@@ -440,9 +589,10 @@ def _check_references(loaded: LoadedData, ids: dict[str, list[str]]) -> Iterator
         )
     for index, release in enumerate(data["press_releases"]):
         path = ("press_releases", index)
-        yield from _reference(
-            loaded, (*path, "contact"), release["contact"], ids["contacts"], "contact"
-        )
+        if "contact" in release:
+            yield from _reference(
+                loaded, (*path, "contact"), release["contact"], ids["contacts"], "contact"
+            )
         yield from _references_in_list(
             loaded,
             (*path, "key_figures"),
@@ -498,11 +648,21 @@ def _parse_date(
         ]
 
 
+def _parse_day(
+    loaded: LoadedData, data_path: DataPath, value: str | int, *, first: bool
+) -> tuple[date | None, list[Problem]]:
+    """A date, or a year as its first (`first`) or last day."""
+    if isinstance(value, int):
+        return (date(value, 1, 1) if first else date(value, 12, 31)), []
+    return _parse_date(loaded, data_path, value)
+
+
 def _check_dates(loaded: LoadedData) -> Iterator[Problem]:
     data = loaded.data
     plan_period = yield from _check_period(loaded, ("plan", "period"), data["plan"]["period"])
     for key in ("announced", "in_force"):
-        yield from _parse_date(loaded, ("plan", key), data["plan"][key])[1]
+        if key in data["plan"]:
+            yield from _parse_date(loaded, ("plan", key), data["plan"][key])[1]
     for index, initiative in enumerate(data["initiatives"]):
         if "period" not in initiative:
             continue
@@ -547,10 +707,11 @@ def _parse_moment(loaded: LoadedData, data_path: DataPath, text: str) -> Iterato
 
 
 def _check_period(
-    loaded: LoadedData, data_path: DataPath, period: dict[str, str]
+    loaded: LoadedData, data_path: DataPath, period: dict[str, str | int]
 ) -> Generator[Problem, None, tuple[date, date] | None]:
-    start, start_problems = _parse_date(loaded, (*data_path, "start"), period["start"])
-    end, end_problems = _parse_date(loaded, (*data_path, "end"), period["end"])
+    """The first and last day of a period of days or years; both exist, the end is not before the start."""
+    start, start_problems = _parse_day(loaded, (*data_path, "start"), period["start"], first=True)
+    end, end_problems = _parse_day(loaded, (*data_path, "end"), period["end"], first=False)
     yield from start_problems + end_problems
     if start and end and start > end:
         yield Problem(

@@ -1,9 +1,10 @@
-"""The plan as read in one language: what every renderer shows of it, derived once.
+"""The series and each plan as read in one language: what every renderer shows of them, derived once.
 
 The pages, the head metadata, the footer, the banner, the feed, the CSV tables,
-the press kit and the printed plan all show the plan's texts, names, facts and
-figures. `LocalizedPlan` derives each of them here, as plain strings, lists and
-dicts without markup; the renderers pick what they show and lay it out.
+the press kit and the printed plan all show the plans' texts, names, facts and
+figures. `LocalizedPlan` derives each of them for one plan, `LocalizedSeries`
+for the site and every plan, as plain strings, lists and dicts without markup;
+the renderers pick what they show and lay it out.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from plansite.data.series import Series, SiteContact
 from plansite.data.model import (
     Actor,
     FocusArea,
@@ -109,7 +111,7 @@ class LocalizedPlan:
         values = {
             "fact_plan_period": self.format_period(plan.period),
             "fact_budget": formatting.format_money(plan.budget.amount, language, strings),
-            "fact_in_force": self.format_day(plan.in_force),
+            "fact_in_force": self.format_day(plan.in_force) if plan.in_force else "",
             "fact_series": self.series_text(),
             "fact_publisher": self.actor_name(self.publisher()),
             "fact_minister": f"{plan.minister.name}, {self.text(plan.minister.title)}",
@@ -117,7 +119,10 @@ class LocalizedPlan:
             "fact_announced": self.format_day(plan.announced),
             "fact_funding": self.text(plan.funding),
         }
-        return {key: {"label": strings[key], "value": value} for key, value in values.items()}
+        # A fact the sources do not give is left out, never guessed.
+        return {
+            key: {"label": strings[key], "value": value} for key, value in values.items() if value
+        }
 
     def key_figures(self, figures: Iterable[KeyFigure]) -> list[dict[str, str]]:
         """The value (with its unit), label and context of each figure; `` for no context."""
@@ -144,10 +149,102 @@ class LocalizedPlan:
         }
 
     def press_moment(self, release: PressRelease) -> str:
-        """When a press release came out, in Copenhagen time: `10. september 2018 kl. 12.47`."""
+        """When a press release came out, in Copenhagen time: `10. september 2018 kl. 12.47`.
+
+        Only the day when the sources give no time.
+        """
+        if not release.time_known:
+            return self.format_day(release.published.date())
         return formatting.format_moment(release.published, self.language, self.strings)
 
+    def title_is_ours(self) -> bool:
+        """True when the plan was not published in this language: its title here is our translation."""
+        return self.language not in self.plan.plan.official_languages
 
-def localize(plan: PlanData, strings: dict[str, Strings]) -> dict[str, LocalizedPlan]:
-    """The plan in every language of the site."""
-    return {language: LocalizedPlan(plan, language, strings[language]) for language in LANGUAGES}
+    def translation_note(self) -> str:
+        """What says that the title and texts in this language are ours; `` for an official language."""
+        if not self.title_is_ours():
+            return ""
+        languages = " / ".join(
+            self.strings[f"languages_{language}"] for language in self.plan.plan.official_languages
+        )
+        return self.strings.format("title_is_ours", languages=languages)
+
+    def pdf_file_name(self) -> str:
+        """`handlingsplan-mod-menneskehandel-2019-2021.pdf`: the short title and the plan's id."""
+        return f"{formatting.file_name_part(self.text(self.plan.plan.short_title))}-{self.plan.id}.pdf"
+
+    def period_years(self) -> str:
+        """`2019–2021`."""
+        period = self.plan.plan.period
+        return self.strings.format("period_years", start=period.start.year, end=period.end.year)
+
+
+@dataclass(frozen=True)
+class LocalizedSeries:
+    """The series in `language`: the site's own texts and each plan's view."""
+
+    series: Series
+    language: str
+    strings: Strings
+    plans: tuple[LocalizedPlan, ...]
+    """Each plan of the series in this language, oldest first."""
+
+    def text(self, value: Text | None) -> str:
+        return value.in_language(self.language) if value else ""
+
+    def site_name(self) -> str:
+        return self.text(self.series.site.name)
+
+    def plan(self, plan_id: str) -> LocalizedPlan:
+        return next(localized for localized in self.plans if localized.plan.id == plan_id)
+
+    @property
+    def current(self) -> LocalizedPlan:
+        """The plan the editors mark as current."""
+        return self.plan(self.series.site.current_plan)
+
+    def plans_newest_first(self) -> tuple[LocalizedPlan, ...]:
+        return tuple(reversed(self.plans))
+
+    def actor_name(self, actor: Actor) -> str:
+        return self.plans[0].actor_name(actor)
+
+    def actor_type_label(self, actor_type: str) -> str:
+        return self.strings[f"actor_type_{actor_type}"]
+
+    def actors(self) -> list[Actor]:
+        """Every actor with a role in some plan, as its newest plan knows it."""
+        seen: dict[str, Actor] = {}
+        for localized in self.plans_newest_first():
+            for actor in localized.plan.actors:
+                seen.setdefault(actor.id, actor)
+        return list(seen.values())
+
+    def actors_by_type(self) -> list[tuple[str, list[Actor]]]:
+        """(type label, actors by name) of each type that has actors, in `ACTOR_TYPES` order."""
+        everyone = self.actors()
+        groups = []
+        for actor_type in ACTOR_TYPES:
+            actors = [actor for actor in everyone if actor.type == actor_type]
+            if actors:
+                actors.sort(key=lambda actor: self.actor_name(actor).casefold())
+                groups.append((self.actor_type_label(actor_type), actors))
+        return groups
+
+    def contact_as_of(self, contact: SiteContact) -> str:
+        """`Oplysningerne er fra en kilde af 29. marts 2022.`"""
+        return self.strings.format("contact_as_of", date=formatting.format_day(contact.as_of, self.language))
+
+
+def localize(series: Series, strings: dict[str, Strings]) -> dict[str, LocalizedSeries]:
+    """The series in every language of the site."""
+    return {
+        language: LocalizedSeries(
+            series,
+            language,
+            strings[language],
+            tuple(LocalizedPlan(plan, language, strings[language]) for plan in series.plans),
+        )
+        for language in LANGUAGES
+    }

@@ -1,9 +1,10 @@
-"""Open data: the plan as JSON (in the data file's own schema) and as CSV tables per language.
+"""Open data, per plan: the plan as JSON (in its data file's own schema) and as CSV tables per language.
 
 - JSON: the published plan, both languages in one file, in exactly the shape of
-  `data/initiatives.schema.json` (published beside it), so the schema documents
-  and validates the export. Items scheduled for later are not in the model, so
-  they are not in the export either.
+  a plan file (`data/schema/plan.schema.json`, published beside it), so the
+  schema documents and validates the export; who each actor is, is in the
+  actors table. Items scheduled for later are not in the model, so they are not
+  in the export either.
 - CSV: one file per table (initiatives, actors) and language, because a
   spreadsheet user reads one language with headers in that language. UTF-8 with
   a byte order mark, so Excel detects the encoding; the separator is the one
@@ -24,15 +25,11 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from plansite.data.model import Initiative, Plan, PlanData
-from plansite.data.validation import SCHEMA_PATH as SCHEMA_FILE
+from plansite.data.model import Actor, Initiative, Period, Plan, PlanData, PressRelease
+from plansite.data.validation import PLAN_SCHEMA
 from plansite.i18n.view import LocalizedPlan
-from plansite.urls import actor_path, initiative_path, page_url
+from plansite.urls import PlanPaths, actor_path, page_url
 
-JSON_PATH = "data/initiatives.json"
-SCHEMA_PATH = "data/initiatives.schema.json"
-INITIATIVES_CSV = "data/indsatser.csv"
-ACTORS_CSV = "data/aktoerer.csv"
 CSV_DELIMITERS = {"da": ";", "en": ","}
 # What makes Excel, LibreOffice and Google Sheets read a cell as a formula
 # (https://owasp.org/www-community/attacks/CSV_Injection): `=HYPERLINK(…)` in a title would run.
@@ -40,22 +37,41 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def plan_json(plan: PlanData) -> str:
-    """The published plan in the data file's schema, as indented UTF-8 JSON."""
+    """The published plan in the plan file's schema, as indented UTF-8 JSON."""
     return json.dumps(_plain(plan), ensure_ascii=False, indent=2) + "\n"
 
 
 def schema_json() -> bytes:
-    """The JSON Schema of the data file, as published beside the export."""
-    return SCHEMA_FILE.read_bytes()
+    """The JSON Schema of a plan file, as published beside the export."""
+    return PLAN_SCHEMA.read_bytes()
+
+
+# What the model computes, or takes from another file: not in a plan file.
+_NOT_IN_A_PLAN_FILE = {
+    PlanData: {"id"},
+    Plan: {"series_number", "series_start_year", "predecessors", "successor"},
+    PressRelease: {"time_known"},
+}
 
 
 def _plain(value: Any) -> Any:
-    """Model values as the data file writes them: no empty optional keys, dates as ISO text."""
+    """Model values as a plan file writes them: no empty optional keys, dates as ISO text."""
     if isinstance(value, Plan):
         fields = _plain_fields(value)
         year, month = value.published
         fields["published"] = f"{year:04d}-{month:02d}"
         return fields
+    if isinstance(value, Period):
+        if value.in_years:
+            return {"start": value.start.year, "end": value.end.year}
+        return {"start": value.start.isoformat(), "end": value.end.isoformat()}
+    if isinstance(value, PressRelease):
+        fields = _plain_fields(value)
+        if not value.time_known:
+            fields["published"] = value.published.date().isoformat()
+        return fields
+    if isinstance(value, Actor):  # its role in the plan; who it is, is in actors.yaml
+        return {"id": value.id, "description": _plain(value.description), "sources": list(value.sources)}
     if dataclasses.is_dataclass(value):
         return _plain_fields(value)
     if isinstance(value, (tuple, list)):
@@ -67,7 +83,10 @@ def _plain(value: Any) -> Any:
 
 def _plain_fields(value: Any) -> dict[str, Any]:
     result = {}
+    skipped = _NOT_IN_A_PLAN_FILE.get(type(value), set())
     for field in dataclasses.fields(value):
+        if field.name in skipped:
+            continue
         item = getattr(value, field.name)
         if item is None or (item == () and field.default == ()):
             continue
@@ -135,7 +154,7 @@ class _TableWriter:
                     self.actor_names(initiative.partners),
                     "; ".join(localized.text(group) for group in initiative.target_groups),
                     localized.text(initiative.summary),
-                    self.page_address(initiative_path(initiative.id)),
+                    self.page_address(PlanPaths.of(self.plan.id).initiative(initiative.id)),
                     self.sources(initiative.sources),
                 ]
             )

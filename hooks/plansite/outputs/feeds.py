@@ -1,10 +1,11 @@
-"""Atom feeds, one per language: press releases and updates about the plan, newest first.
+"""Atom feeds, one per language: press releases and updates about every plan, newest first.
 
 The XML comes from `templates/feed.xml` (autoescaped); this module only
-computes the values. Ids are tag URIs made from the site's host, the year the
-plan was announced and each item's id, so they survive rebuilds and content
-edits. Every date comes from the data, never from the clock, so two builds of
-one commit give the same bytes.
+computes the values. Ids are tag URIs made from the site's host, the year a plan
+was announced, the plan's id and each item's id, so they survive rebuilds and
+content edits; the root plan's items keep the ids they had before the site held
+a series (without the plan's id). Every date comes from the data, never from
+the clock, so two builds of one commit give the same bytes.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from urllib.parse import urlsplit
 
 from plansite import templating
 from plansite.data.model import COPENHAGEN, PressRelease, Update
-from plansite.i18n.view import LocalizedPlan
-from plansite.urls import FEED, PRESS, page_url, press_release_path, update_anchor
+from plansite.i18n.view import LocalizedPlan, LocalizedSeries
+from plansite.urls import FEED, HOME, PlanPaths, page_url, update_anchor
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 
@@ -40,59 +41,63 @@ def update_moment(update: Update) -> datetime:
 
 
 class _FeedWriter:
-    def __init__(self, localized: LocalizedPlan, site_url: str, language_url: str) -> None:
-        plan, language = localized.plan, localized.language
-        self.localized = localized
-        self.plan = localized.plan
-        self.language = localized.language
-        self.strings = localized.strings
+    def __init__(self, series: LocalizedSeries, site_url: str, language_url: str) -> None:
+        self.series = series
+        self.language = series.language
+        self.strings = series.strings
         self.language_url = language_url
-        host = urlsplit(site_url).hostname or "localhost"
-        self.tag_prefix = f"tag:{host},{plan.plan.announced.year}:{language}/"
+        self.host = urlsplit(site_url).hostname or "localhost"
 
-    def press_entry(self, release: PressRelease) -> FeedEntry:
+    def tag_prefix(self, localized: LocalizedPlan) -> str:
+        plan = localized.plan
+        in_plan = "" if plan.id == self.series.series.site.root_plan else f"{plan.id}/"
+        return f"tag:{self.host},{plan.plan.announced.year}:{self.language}/{in_plan}"
+
+    def press_entry(self, localized: LocalizedPlan, release: PressRelease) -> FeedEntry:
+        paths = PlanPaths.of(localized.plan.id)
         return FeedEntry(
-            id=f"{self.tag_prefix}press/{release.id}",
+            id=f"{self.tag_prefix(localized)}press/{release.id}",
             kind="press-release",
             kind_label=self.strings["feed_kind_press_release"],
-            title=self.localized.text(release.title),
-            summary=self.localized.text(release.lead),
-            url=self.language_url + page_url(press_release_path(release.id)),
+            title=localized.text(release.title),
+            summary=localized.text(release.lead),
+            url=self.language_url + page_url(paths.press_release(release.id)),
             published=release.published,
         )
 
-    def update_entry(self, update: Update) -> FeedEntry:
+    def update_entry(self, localized: LocalizedPlan, update: Update) -> FeedEntry:
+        paths = PlanPaths.of(localized.plan.id)
         return FeedEntry(
-            id=f"{self.tag_prefix}update/{update.id}",
+            id=f"{self.tag_prefix(localized)}update/{update.id}",
             kind="update",
             kind_label=self.strings["feed_kind_update"],
-            title=self.localized.text(update.title),
-            summary=" ".join(self.localized.text(update.text).split()),
-            url=f"{self.language_url}{page_url(PRESS)}#{update_anchor(update.id)}",
+            title=localized.text(update.title),
+            summary=" ".join(localized.text(update.text).split()),
+            url=f"{self.language_url}{page_url(paths.press)}#{update_anchor(update.id)}",
             published=update_moment(update),
         )
 
     def entries(self) -> list[FeedEntry]:
-        entries = [
-            *map(self.press_entry, self.plan.press_releases),
-            *map(self.update_entry, self.plan.updates),
-        ]
+        entries = []
+        for localized in self.series.plans:
+            entries += [self.press_entry(localized, item) for item in localized.plan.press_releases]
+            entries += [self.update_entry(localized, item) for item in localized.plan.updates]
         return sorted(entries, key=lambda entry: (entry.published, entry.id), reverse=True)
 
     def feed(self) -> dict[str, object]:
         entries = self.entries()
-        publisher = self.localized.publisher()
-        announced = datetime.combine(self.plan.plan.announced, time(0), tzinfo=COPENHAGEN)
+        first = self.series.plans[0]
+        announced = datetime.combine(first.plan.plan.announced, time(0), tzinfo=COPENHAGEN)
         return {
             "language": self.language,
-            "id": f"{self.tag_prefix}feed",
-            "title": self.strings["feed_title"],
+            "id": f"tag:{self.host},{first.plan.plan.announced.year}:{self.language}/feed",
+            "title": self.strings.format("feed_title", site=self.series.site_name()),
             "subtitle": self.strings["feed_subtitle"],
             "updated": _rfc3339(max((entry.published for entry in entries), default=announced)),
             "self_url": self.language_url + FEED,
-            "alternate_url": self.language_url + page_url(PRESS),
-            "author": self.localized.publisher_name(),
-            "author_url": publisher.website or "",
+            "alternate_url": self.language_url + page_url(HOME),
+            "author": self.series.text(self.series.series.site.publisher),
+            "author_url": "",
             # An item is not tracked after publication: it was last updated when it was published.
             "entries": [
                 {
@@ -109,9 +114,9 @@ def _rfc3339(moment: datetime) -> str:
     return moment.isoformat(timespec="seconds")
 
 
-def render_feed(localized: LocalizedPlan, site_url: str, language_url: str) -> str:
+def render_feed(series: LocalizedSeries, site_url: str, language_url: str) -> str:
     """The Atom feed of the view's language; `language_url` is the absolute URL of its home."""
-    feed = _FeedWriter(localized, site_url, language_url).feed()
+    feed = _FeedWriter(series, site_url, language_url).feed()
     return (
         templating.template_environment(TEMPLATES_DIR, autoescape=True)
         .get_template("feed.xml")

@@ -1,84 +1,85 @@
-"""The files a language build adds besides its pages: feed, CSV tables, press kit, JSON export.
+"""The files a language build adds besides its pages: feed, and per plan CSV tables, press kit, JSON export.
 
 They are registered in `on_files`, after mkdocs-static-i18n rebuilt the file
 list of the language, as files MkDocs writes (`outputs.files`), so Markdown can
 link to them and `--strict` checks those links. The language-neutral JSON export
 and its schema are written once, by the default language's build; the other
-languages only link to them.
+languages only link to them. The root plan's files are also written where they
+were before the site held a series (`PlanPaths.at_root`), with the same bytes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
 from plansite.i18n.languages import language_root
-from plansite.i18n.view import LocalizedPlan
+from plansite.i18n.view import LocalizedPlan, LocalizedSeries
 from plansite.outputs import exports, feeds
 from plansite.outputs import files as output_files
 from plansite.outputs.press_kit import build_press_kit
 from plansite.pdf.downloads import Download
-from plansite.urls import FEED, press_kit_path
+from plansite.urls import FEED, PlanPaths
 
 
 class LanguageOutputs:
-    """The feed, exports and press kit of one language."""
+    """The feed, and each plan's exports and press kit, of one language."""
 
     def __init__(
-        self, localized: LocalizedPlan, config: MkDocsConfig, source_date_epoch: int | None
+        self, series: LocalizedSeries, config: MkDocsConfig, source_date_epoch: int | None
     ) -> None:
-        self.localized = localized
+        self.series = series
         self.source_date_epoch = source_date_epoch
         self.config = config
-        self.root = language_root(localized.language)
+        self.root = language_root(series.language)
         self.language_url = output_files.absolute_url(config, self.root)
 
-    def add_files(self, files: Files, plan_pdf: Download | None) -> None:
-        """Register this language's outputs; the default language's also writes the neutral ones."""
+    def add_files(self, files: Files, plan_pdfs: dict[str, Download]) -> None:
+        """Register this language's outputs; `plan_pdfs` are this language's PDFs by plan id."""
         config, root = self.config, self.root
         site_url = config.site_url or "/"
-        localized = self.localized
         output_files.add_content_file(
-            files,
-            config,
-            FEED,
-            root + FEED,
-            feeds.render_feed(localized, site_url, self.language_url),
+            files, config, FEED, root + FEED, feeds.render_feed(self.series, site_url, self.language_url)
         )
-        output_files.add_content_file(
-            files,
-            config,
-            exports.INITIATIVES_CSV,
-            root + exports.INITIATIVES_CSV,
-            exports.initiatives_csv(localized, self.language_url),
-        )
-        output_files.add_content_file(
-            files,
-            config,
-            exports.ACTORS_CSV,
-            root + exports.ACTORS_CSV,
-            exports.actors_csv(localized, self.language_url),
-        )
-        kit = press_kit_path(localized.language)
+        for localized in self.series.plans:
+            contents = self.plan_contents(localized, plan_pdfs.get(localized.plan.id))
+            places = [PlanPaths.of(localized.plan.id)]
+            if localized.plan.id == self.series.series.site.root_plan:
+                places.append(PlanPaths.at_root())
+            for paths in places:
+                for relative, content in contents.items():
+                    path = paths.prefix + relative
+                    if relative in NEUTRAL:
+                        if root:  # written by the default language's build; the others link to it
+                            output_files.add_self_written_file(files, config, path, path)
+                        else:
+                            output_files.add_content_file(files, config, path, path, content)
+                    else:
+                        output_files.add_content_file(files, config, path, root + path, content)
+
+    def plan_contents(self, localized: LocalizedPlan, plan_pdf: Download | None) -> dict[str, str | bytes]:
+        """What one plan publishes, by its path within the plan's folder."""
         pdf_entry = (
             (Path(plan_pdf.site_path).name, plan_pdf.source.read_bytes()) if plan_pdf else None
         )
-        output_files.add_content_file(
-            files,
-            config,
-            kit,
-            root + kit,
-            build_press_kit(localized, self.language_url, pdf_entry, self.source_date_epoch),
-        )
-        neutral: dict[str, Callable[[], str | bytes]] = {
-            exports.JSON_PATH: lambda: exports.plan_json(localized.plan),
-            exports.SCHEMA_PATH: exports.schema_json,
+        within = PlanPaths.at_root()
+        contents: dict[str, str | bytes] = {
+            within.initiatives_csv: exports.initiatives_csv(localized, self.language_url),
+            within.actors_csv: exports.actors_csv(localized, self.language_url),
+            within.press_kit(localized.language): build_press_kit(
+                localized, self.language_url, pdf_entry, self.source_date_epoch
+            ),
         }
-        for path, content in neutral.items():
-            if root:  # written once, by the default language's build; the others only link to it
-                output_files.add_self_written_file(files, config, path, path)
-            else:
-                output_files.add_content_file(files, config, path, path, content())
+        if not self.root:
+            contents[within.plan_json] = exports.plan_json(localized.plan)
+            contents[within.schema_json] = exports.schema_json()
+        else:
+            contents[within.plan_json] = b""
+            contents[within.schema_json] = b""
+        return contents
+
+
+# Files the same in every language, written once at the default language's address.
+NEUTRAL = {PlanPaths.at_root().plan_json, PlanPaths.at_root().schema_json}

@@ -17,7 +17,7 @@ from pathlib import Path
 from plansite import templating
 from plansite.data.model import Contact
 from plansite.i18n.view import LocalizedPlan
-from plansite.urls import page_url, press_release_path
+from plansite.urls import PlanPaths, page_url
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 EARLIEST_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -49,7 +49,7 @@ class _PressKitWriter:
     def contact_line(self, contact: Contact) -> str:
         organisation = self.plan.actor(contact.organisation)
         parts = [
-            contact.name,
+            *([contact.name] if contact.name else []),
             self.localized.text(contact.role),
             self.localized.text(organisation.name),
         ]
@@ -69,6 +69,7 @@ class _PressKitWriter:
                 localized.publisher_name() if key == "fact_publisher" else plan_facts[key]["value"],
             )
             for key in FACT_SHEET_FACTS
+            if key in plan_facts
         ]
         figures = [
             {**figure, "context": _one_line(figure["context"])}
@@ -87,7 +88,7 @@ class _PressKitWriter:
             figures=figures,
             focus_areas=focus_areas,
             contacts=contacts,
-            site_url=self.language_url,
+            site_url=self.language_url + page_url(PlanPaths.of(self.plan.id).home),
         )
 
     def press_releases(self) -> dict[str, str]:
@@ -99,8 +100,11 @@ class _PressKitWriter:
                 text=self.localized.text,
                 release=release,
                 moment=self.localized.press_moment(release),
-                contact=self.contact_line(self.plan.contact(release.contact)),
-                url=self.language_url + page_url(press_release_path(release.id)),
+                contact=self.contact_line(self.plan.contact(release.contact))
+                if release.contact
+                else "",
+                url=self.language_url
+                + page_url(PlanPaths.of(self.plan.id).press_release(release.id)),
             )
         return files
 

@@ -14,7 +14,7 @@ import logging
 import posixpath
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,12 +24,13 @@ from plansite.data.documents import DocumentFacts, UnreadableDocument, read_docu
 from plansite.i18n.formatting import describe_document
 from plansite.i18n.languages import LANGUAGES, language_root
 from plansite.i18n.strings import Strings
-from plansite.i18n.view import LocalizedPlan
+from plansite.i18n.view import LocalizedPlan, LocalizedSeries
 from plansite.pdf import cache
 from plansite.pdf.check import check_pdf
 from plansite.pdf.render import FONTS_DIR, STYLESHEET, RenderError, creation_date, render_pdf
 from plansite.pdf.view import build_print_view
-from plansite.urls import ABOUT
+from plansite.data.validation import PLANS_DIR
+from plansite.urls import PlanPaths
 from plansite.urls import page_url as page_url_of
 
 log = logging.getLogger("mkdocs.hooks.plansite.pdf")
@@ -59,32 +60,45 @@ class Download:
 class Downloads:
     """What one `mkdocs build` offers, per site language."""
 
-    plan_pdfs: dict[str, Download]
-    documents: dict[str, tuple[Download, ...]]
-    seconds: dict[str, float]  # per language: how long rendering (or finding in the cache) took
-    rendered: dict[str, bool]  # per language: False when the PDF came from the cache
+    plan_pdfs: dict[tuple[str, str], Download]  # by (plan id, language)
+    documents: dict[tuple[str, str], tuple[Download, ...]]  # by (plan id, language)
+    seconds: dict[tuple[str, str], float]  # how long rendering (or finding in the cache) took
+    rendered: dict[tuple[str, str], bool]  # False when the PDF came from the cache
+    legacy_pdfs: dict[str, tuple[str, Download]] = field(default_factory=dict)
+    """By language: the root plan's PDF and where it was before the site held a series."""
 
 
 @dataclass(frozen=True)
 class PlanPdfJob:
     """One language's plan PDF as its inputs make it: where the cache keeps it, how to render it."""
 
+    plan_id: str
     language: str
     cache_dir: Path
     key: str
     render_and_check: Callable[[], bytes]
 
     @property
+    def slot(self) -> str:
+        """What the cache and the preview keep one PDF of: the plan in one language."""
+        return f"{self.plan_id}-{self.language}"
+
+    @property
+    def label(self) -> str:
+        """`2019-2021, da`, as the log names the PDF."""
+        return f"{self.plan_id}, {self.language}"
+
+    @property
     def path(self) -> Path:
-        return cache.cache_path(self.cache_dir, self.language, self.key)
+        return cache.cache_path(self.cache_dir, self.slot, self.key)
 
     def run(self) -> tuple[Path, bool]:
         """The cached PDF, rendered and checked first when missing; and whether it was rendered."""
-        return cache.cached_render(self.cache_dir, self.language, self.key, self.render_and_check)
+        return cache.cached_render(self.cache_dir, self.slot, self.key, self.render_and_check)
 
     def store(self, content: bytes) -> Path:
         """Keep `content`, made by `render_and_check`, in the cache."""
-        return cache.store(self.cache_dir, self.language, self.key, content)
+        return cache.store(self.cache_dir, self.slot, self.key, content)
 
 
 # Given a job, returns the PDF to offer now (or None) and renders the job's PDF later
@@ -93,7 +107,7 @@ Defer = Callable[[PlanPdfJob], Path | None]
 
 
 def prepare_downloads(
-    localized: dict[str, LocalizedPlan],
+    localized: dict[str, LocalizedSeries],
     data_dir: Path,
     cache_dir: Path,
     site_url: str,
@@ -115,7 +129,7 @@ def prepare_downloads(
 
 
 def _prepare_downloads(
-    localized: dict[str, LocalizedPlan],
+    localized: dict[str, LocalizedSeries],
     data_dir: Path,
     cache_dir: Path,
     site_url: str,
@@ -123,13 +137,32 @@ def _prepare_downloads(
     defer: Defer | None,
     source_date_epoch: int | None,
 ) -> Downloads:
-    plan_pdfs: dict[str, Download] = {}
-    seconds: dict[str, float] = {}
-    rendered_languages: dict[str, bool] = {}
-    if render_plan:
-        for language in LANGUAGES:
+    plan_pdfs: dict[tuple[str, str], Download] = {}
+    seconds: dict[tuple[str, str], float] = {}
+    rendered_plans: dict[tuple[str, str], bool] = {}
+    documents: dict[tuple[str, str], tuple[Download, ...]] = {}
+    legacy_pdfs: dict[str, tuple[str, Download]] = {}
+    root_plan = localized[LANGUAGES[0]].series.site.root_plan
+    for language in LANGUAGES:
+        for plan in localized[language].plans:
+            slot = (plan.plan.id, language)
+            paths = PlanPaths.of(plan.plan.id)
+            documents[slot] = tuple(
+                Download(
+                    document.language,
+                    plan.text(document.title),
+                    data_dir / PLANS_DIR / document.file,
+                    paths.prefix + posixpath.join(DOCUMENTS_DIR, f"{document.id}.pdf"),
+                    read_document_facts(data_dir / PLANS_DIR / document.file),
+                    document.accessible_format_contact,
+                    plan.text(document.description),
+                )
+                for document in plan.plan.documents
+            )
+            if not render_plan:
+                continue
             started = time.perf_counter()
-            job = plan_pdf_job(localized[language], cache_dir, site_url, source_date_epoch)
+            job = plan_pdf_job(plan, cache_dir, site_url, source_date_epoch)
             if defer is not None:
                 path, rendered = defer(job), False
                 if path is None:
@@ -138,36 +171,23 @@ def _prepare_downloads(
                 path, rendered = job.run()
                 log.info(
                     "Plan PDF (%s): %s in %.2f s",
-                    language,
+                    job.label,
                     "rendered and checked" if rendered else "unchanged, taken from the cache",
                     time.perf_counter() - started,
                 )
-            seconds[language] = time.perf_counter() - started
-            rendered_languages[language] = rendered
-            strings = localized[language].strings
-            plan_pdfs[language] = Download(
+            seconds[slot] = time.perf_counter() - started
+            rendered_plans[slot] = rendered
+            plan_pdfs[slot] = Download(
                 language,
-                strings["pdf_download"],
+                plan.strings["pdf_download"],
                 path,
-                posixpath.join(PLAN_PDF_DIR, strings["pdf_file_name"]),
+                paths.pdf(plan.pdf_file_name()),
                 read_document_facts(path),
             )
-    documents = {
-        language: tuple(
-            Download(
-                document.language,
-                localized[language].text(document.title),
-                data_dir / document.file,
-                posixpath.join(DOCUMENTS_DIR, f"{document.id}.pdf"),
-                read_document_facts(data_dir / document.file),
-                document.accessible_format_contact,
-                localized[language].text(document.description),
-            )
-            for document in localized[language].plan.documents
-        )
-        for language in LANGUAGES
-    }
-    return Downloads(plan_pdfs, documents, seconds, rendered_languages)
+            if plan.plan.id == root_plan:
+                old_path = PlanPaths.at_root().pdf(plan.pdf_file_name())
+                legacy_pdfs[language] = (old_path, plan_pdfs[slot])
+    return Downloads(plan_pdfs, documents, seconds, rendered_plans, legacy_pdfs)
 
 
 def plan_pdf_job(
@@ -199,18 +219,27 @@ def plan_pdf_job(
             )
         return content
 
-    return PlanPdfJob(language, cache_dir, key, render_and_check)
+    return PlanPdfJob(localized.plan.id, language, cache_dir, key, render_and_check)
 
 
 def publish_downloads(downloads: Downloads, language: str, site_dir: Path) -> None:
     """Copy this language's files into its tree of the built site (only when their bytes differ)."""
     root = site_dir / language_root(language)
     items = [
-        *([downloads.plan_pdfs[language]] if language in downloads.plan_pdfs else []),
-        *downloads.documents.get(language, ()),
+        (item.site_path, item)
+        for (_, item_language), item in downloads.plan_pdfs.items()
+        if item_language == language
     ]
-    for item in items:
-        target = root / item.site_path
+    items += [
+        (item.site_path, item)
+        for (_, item_language), listed in downloads.documents.items()
+        if item_language == language
+        for item in listed
+    ]
+    if language in downloads.legacy_pdfs:  # the root plan's PDF keeps its address from before
+        items.append(downloads.legacy_pdfs[language])
+    for site_path, item in items:
+        target = root / site_path
         content = item.source.read_bytes()
         if not target.is_file() or target.read_bytes() != content:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -218,16 +247,16 @@ def publish_downloads(downloads: Downloads, language: str, site_dir: Path) -> No
 
 
 def page_downloads(
-    downloads: Downloads | None, language: str, page_url: str, strings: Strings
+    downloads: Downloads | None, language: str, page_url: str, strings: Strings, plan_id: str
 ) -> dict[str, Any]:
-    """What `partials/plan-downloads.html` shows on one page.
+    """What `partials/plan-downloads.html` shows on one page of the plan `plan_id`.
 
-    The plan PDF, and on the about page the attached documents.
+    The plan PDF, and on the plan's about page the attached documents.
     """
     if downloads is None:
         return {"plan_pdf": None, "documents": []}
     root = language_root(language)
-    with_documents = page_url == root + page_url_of(ABOUT)
+    with_documents = page_url == root + page_url_of(PlanPaths.of(plan_id).about)
 
     def link(item: Download) -> dict[str, Any]:
         return {
@@ -240,8 +269,10 @@ def page_downloads(
             "description": item.description,
         }
 
-    plan_pdf = downloads.plan_pdfs.get(language)
+    plan_pdf = downloads.plan_pdfs.get((plan_id, language))
     documents = (
-        [link(item) for item in downloads.documents.get(language, ())] if with_documents else []
+        [link(item) for item in downloads.documents.get((plan_id, language), ())]
+        if with_documents
+        else []
     )
     return {"plan_pdf": link(plan_pdf) if plan_pdf else None, "documents": documents}

@@ -98,7 +98,7 @@ class _PrintView:
             "summary": self.localized.text(plan.summary),
             "introduction": self.localized.text(plan.introduction),
             "objectives_heading": self.strings["objectives"],
-            "objectives_note": self.strings["objectives_note"],
+            "objectives_note": self.localized.text(plan.objectives_note),
             "objectives": [self.localized.text(objective.text) for objective in plan.objectives],
             "series_heading": self.strings["series"],
             "related_plans": self.related_plans(),
@@ -148,10 +148,12 @@ class _PrintView:
 
     def related_plan(self, related: RelatedPlan) -> dict[str, str]:
         return {
-            "period": related.period,
+            "period": self.localized.format_period(related.period),
             "title": self.localized.text(related.title),
             "note": self.localized.text(related.note),
-            "sources": self.cited(related.sources),
+            "sources": "; ".join(
+                f"{self.localized.text(source.title)} ({source.url})" for source in related.sources
+            ),
         }
 
     def budget(self, facts: dict[str, dict[str, str]]) -> dict[str, Any]:

@@ -64,16 +64,16 @@ class PreviewPdfs:
         inputs failed to render or to pass its checks.
         """
         with self._lock:
-            failed = self._failed.get(job.language)
+            failed = self._failed.get(job.slot)
         if failed is not None and failed[0] == job.key:
             raise PdfFailed(failed[1])
         if not job.path.is_file():
             with self._lock:
-                self._queued[job.language] = job
+                self._queued[job.slot] = job
             log.info(
                 "Plan PDF (%s): its inputs changed; it is rendered after this build; "
                 "until then the preview links the previous one, if any",
-                job.language,
+                job.label,
             )
         return self._private_copy(job)
 
@@ -123,11 +123,11 @@ class PreviewPdfs:
             for job, content, seconds in rendered:
                 job.store(content)
                 with self._lock:
-                    self._failed.pop(job.language, None)
+                    self._failed.pop(job.slot, None)
                 log.info(
                     "Plan PDF (%s): rendered and checked in %.2f s after the build; "
                     "the preview is rebuilt to link it",
-                    job.language,
+                    job.label,
                     seconds,
                 )
             if failed:
@@ -137,11 +137,11 @@ class PreviewPdfs:
         """Remember the failures, then make `mkdocs serve` rebuild, which reports them."""
         with self._lock:
             for job, message in failed:
-                self._failed[job.language] = (job.key, message)
+                self._failed[job.slot] = (job.key, message)
         for job, _ in failed:
             log.info(
                 "Plan PDF (%s): it failed after the build; the preview is rebuilt to show why",
-                job.language,
+                job.label,
             )
         marker = failed[0][0].cache_dir / FAILURE_MARKER
         marker.parent.mkdir(parents=True, exist_ok=True)
@@ -154,7 +154,7 @@ class PreviewPdfs:
         # A file can vanish between finding and reading it when a newer render replaces it.
         for _ in range(3):
             source = (
-                job.path if job.path.is_file() else cache.latest_cached(job.cache_dir, job.language)
+                job.path if job.path.is_file() else cache.latest_cached(job.cache_dir, job.slot)
             )
             if source is None:
                 return None
@@ -164,7 +164,7 @@ class PreviewPdfs:
                 continue
             if self._folder is None:
                 self._folder = Path(tempfile.mkdtemp(prefix="plansite-pdf-preview-"))
-            target = self._folder / f"plan-{job.language}.pdf"
+            target = self._folder / f"plan-{job.slot}.pdf"
             if not target.is_file() or target.read_bytes() != content:
                 target.write_bytes(content)
             return target

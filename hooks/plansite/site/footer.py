@@ -3,8 +3,8 @@
 A Danish public body's site names the responsible authority and its contact
 details on every page and links to its accessibility statement, made in the
 Agency for Digital Government's WAS tool (`extra.accessibility_statement_url`
-in mkdocs.yml). The authority is the plan's publisher, the contacts are the
-data file's contacts; `overrides/partials/site-footer.html` renders this, and
+in mkdocs.yml). The authority is the site's publisher, the contacts are the
+site's current contacts (`data/site.yaml`), each with the date of its source; `overrides/partials/site-footer.html` renders this, and
 the accessibility page reuses its contact part.
 """
 
@@ -17,8 +17,8 @@ from mkdocs.exceptions import PluginError
 
 from plansite.i18n.formatting import format_tel_uri
 from plansite.i18n.languages import language_root
-from plansite.i18n.view import LocalizedPlan
-from plansite.urls import actor_path, page_url
+from plansite.i18n.view import LocalizedSeries
+from plansite.urls import CONTACT, page_url
 
 STATEMENT_URL_KEY = "accessibility_statement_url"
 ACCESSIBILITY_PAGE = "tilgaengelighed.md"
@@ -27,12 +27,13 @@ PRIVACY_PAGE = "privatliv.md"
 
 @dataclass(frozen=True)
 class FooterContact:
-    name: str
+    name: str | None
     role: str
     organisation: str
     phone: str | None
     phone_href: str | None
     email: str | None
+    as_of: str
 
 
 @dataclass(frozen=True)
@@ -40,9 +41,7 @@ class SiteFooter:
     """Site-root-relative paths (for the `url` filter) and texts of one language."""
 
     authority: str
-    authority_path: str
-    authority_website: str | None
-    authority_website_label: str | None
+    contact_path: str
     contacts: tuple[FooterContact, ...]
     statement_url: str
     accessibility_path: str
@@ -65,27 +64,24 @@ def statement_url(config: MkDocsConfig) -> str:
     return url
 
 
-def build_site_footer(localized: LocalizedPlan, config: MkDocsConfig) -> SiteFooter:
+def build_site_footer(series: LocalizedSeries, config: MkDocsConfig) -> SiteFooter:
     """The footer of one language."""
-    plan = localized.plan
-    prefix = language_root(localized.language)
-    publisher = localized.publisher()
+    prefix = language_root(series.language)
     contacts = tuple(
         FooterContact(
             name=contact.name,
-            role=localized.text(contact.role),
-            organisation=localized.text(plan.actor(contact.organisation).name),
+            role=series.text(contact.role),
+            organisation=series.text(series.series.actors[contact.organisation].name),
             phone=contact.phone,
             phone_href=format_tel_uri(contact.phone) if contact.phone else None,
             email=contact.email,
+            as_of=series.contact_as_of(contact),
         )
-        for contact in plan.contacts
+        for contact in series.series.contacts
     )
     return SiteFooter(
-        authority=localized.publisher_name(),
-        authority_path=prefix + page_url(actor_path(publisher.id)),
-        authority_website=publisher.website,
-        authority_website_label=website_label(publisher.website) if publisher.website else None,
+        authority=series.text(series.series.site.publisher),
+        contact_path=prefix + page_url(CONTACT),
         contacts=contacts,
         statement_url=statement_url(config),
         accessibility_path=prefix + page_url(ACCESSIBILITY_PAGE),

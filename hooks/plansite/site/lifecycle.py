@@ -1,8 +1,9 @@
-"""Where the plan is in its life, computed from its dates and the data: the site-wide banner.
+"""Where a plan is in its life, computed from its dates and the series: the banner of its pages.
 
-Before the plan period the banner says when the plan enters into force; after
-it, that the plan ran for its period and, where the data names one, which plan
-followed it. During the period there is nothing to announce. "Today" is the
+Before the plan period the banner says when the plan's period begins (the day
+only when the data gives days); after it, that the plan ran for its period and,
+where the series has one, which plan followed it. During the period there is
+nothing to announce. "Today" is the
 build's publication time (`Settings.now`: `PLAN_NOW` or the current time, see
 `plansite.settings`), so a test can look at each phase.
 """
@@ -21,23 +22,24 @@ class Banner:
 
     text: str
     link_text: str = ""
-    link_path: str = ""  # a page's URL path within its language, e.g. `om-planen/`
+    link_path: str = ""  # a page's URL path within its language, e.g. `2022-2025/`
     link_anchor: str = ""
 
 
 def plan_banner(
-    localized: LocalizedPlan, today: date, successor_link: tuple[str, str]
+    localized: LocalizedPlan, today: date, about_link: tuple[str, str]
 ) -> Banner | None:
     """The banner for `today`, or None while the plan is in force.
 
-    `successor_link` is (page URL path, anchor).
+    `about_link` is (URL path of the plan's about page, anchor of its successor),
+    for a successor without pages of its own.
     """
     strings = localized.strings
     details = localized.plan.plan
-    period = strings.format(
-        "period_years", start=details.period.start.year, end=details.period.end.year
-    )
+    period = localized.period_years()
     if today < details.period.start:
+        if details.period.in_years:
+            return Banner(strings.format("banner_upcoming_year", period=period, year=details.period.start.year))
         return Banner(
             strings.format(
                 "banner_upcoming", period=period, date=localized.format_day(details.period.start)
@@ -48,15 +50,20 @@ def plan_banner(
     if details.successor is None:
         return Banner(strings.format("banner_ended", period=period))
     successor = details.successor
-    start, end = successor.period.split("-")
+    successor_period = strings.format(
+        "period_years", start=successor.period.start.year, end=successor.period.end.year
+    )
+    link_path, link_anchor = (
+        (f"{successor.plan_id}/", "") if successor.plan_id else about_link
+    )
     return Banner(
         strings.format(
             "banner_ended_followed",
             period=period,
             successor=localized.text(successor.title),
-            successor_period=strings.format("period_years", start=start, end=end),
+            successor_period=successor_period,
         ),
         link_text=strings["banner_successor_link"],
-        link_path=successor_link[0],
-        link_anchor=successor_link[1],
+        link_path=link_path,
+        link_anchor=link_anchor,
     )

@@ -15,7 +15,7 @@ from mkdocs.structure.pages import Page
 
 from plansite.data.model import COPENHAGEN
 from plansite.i18n.languages import language_root
-from plansite.i18n.view import LocalizedPlan
+from plansite.i18n.view import LocalizedSeries
 from plansite.pdf import downloads as pdf_downloads
 from plansite.settings import Settings
 from plansite.site import lifecycle
@@ -23,7 +23,7 @@ from plansite.site.footer import build_site_footer
 from plansite.site.page_dates import PageDates
 from plansite.site.page_metadata import SiteFacts, page_metadata
 from plansite.site.virtual_files import GENERATED_BY
-from plansite.urls import ABOUT, page_url
+from plansite.urls import PlanPaths, page_url
 
 
 class PageContext:
@@ -31,39 +31,45 @@ class PageContext:
 
     def __init__(
         self,
-        localized: LocalizedPlan,
+        series: LocalizedSeries,
         config: MkDocsConfig,
         settings: Settings,
         page_dates: PageDates,
     ) -> None:
-        self.language = localized.language
-        self.strings = strings = localized.strings
+        self.language = series.language
+        self.strings = strings = series.strings
         self.root = language_root(self.language)
         self.page_dates = page_dates
         slugify = config.mdx_configs.get("toc", {}).get("slugify")
         successor_anchor = slugify(strings["successor"], "-") if slugify else ""
-        banner = lifecycle.plan_banner(
-            localized,
-            settings.now.astimezone(COPENHAGEN).date(),
-            (page_url(ABOUT), successor_anchor),
-        )
+        today = settings.now.astimezone(COPENHAGEN).date()
+        banners = {
+            localized.plan.id: lifecycle.plan_banner(
+                localized,
+                today,
+                (page_url(PlanPaths.of(localized.plan.id).about), successor_anchor),
+            )
+            for localized in series.plans
+        }
         self.facts = SiteFacts(
-            localized,
-            config.site_name,
-            config.site_description or "",
+            series,
+            series.site_name(),
+            series.text(series.series.site.description),
             config.site_url or "/",
             self.root,
-            banner,
+            banners,
         )
-        self.footer = build_site_footer(localized, config)
+        self.footer = build_site_footer(series, config)
 
     def for_page(
         self, context: dict[str, Any], page: Page, downloads: pdf_downloads.Downloads | None
     ) -> dict[str, Any]:
         """Texts, footer, head metadata, banner, citation, downloads and search base of one page."""
         generated = page.file.generated_by == GENERATED_BY
+        source = getattr(page.file, "norm_src_uri", page.file.src_uri)
+        page_plan = self.facts.plan_of(source)
         updated = (
-            self.page_dates.for_generated_page()
+            self.page_dates.for_generated_page(page_plan.plan.id if page_plan else None)
             if generated
             else self.page_dates.for_source_file(page.file.src_uri)
         )
@@ -71,8 +77,9 @@ class PageContext:
         context["site_footer"] = self.footer
         context["plan_meta"] = page_metadata(self.facts, page, updated)
         context["search_base_url"] = self.search_base_url(context["base_url"])
+        plan = page_plan or self.facts.series.current
         context["downloads"] = pdf_downloads.page_downloads(
-            downloads, self.language, page.url, self.strings
+            downloads, self.language, page.url, self.strings, plan.plan.id
         )
         return context
 

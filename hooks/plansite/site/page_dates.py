@@ -69,16 +69,26 @@ class PageDates:
     """Last-changed dates for the pages of one build."""
 
     def __init__(
-        self, project_dir: Path, data_file: Path, docs_dir: Path, source_date_epoch: int | None
+        self, project_dir: Path, data_dir: Path, docs_dir: Path, source_date_epoch: int | None
     ) -> None:
-        self.data_file = Path(os.path.relpath(data_file, project_dir)).as_posix()
+        self.data_dir = Path(os.path.relpath(data_dir, project_dir)).as_posix()
         self.docs_dir = Path(os.path.relpath(docs_dir, project_dir)).as_posix()
-        self.dates = last_commit_dates(project_dir, [self.data_file, self.docs_dir])
+        self.dates = last_commit_dates(project_dir, [self.data_dir, self.docs_dir])
         self.fallback = copenhagen_date(source_date_epoch)
 
-    def for_generated_page(self) -> date | None:
-        """A generated page shows the data: it changed when the data file last did."""
-        return self.dates.get(self.data_file, self.fallback)
+    def for_generated_page(self, plan_id: str | None) -> date | None:
+        """A generated page shows the data: it changed when its plan's file, the site's or the actors' last did.
+
+        A page of the series (no `plan_id`) changed when any data file last did.
+        """
+        shared = [f"{self.data_dir}/site.yaml", f"{self.data_dir}/actors.yaml"]
+        own = (
+            [f"{self.data_dir}/plans/{plan_id}.yaml"]
+            if plan_id
+            else [path for path in self.dates if path.startswith(f"{self.data_dir}/plans/")]
+        )
+        known = [self.dates[path] for path in shared + own if path in self.dates]
+        return max(known) if known else self.fallback
 
     def for_source_file(self, src_uri: str) -> date | None:
         """A hand-written page changed when its source file last did."""

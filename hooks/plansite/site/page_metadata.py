@@ -19,36 +19,38 @@ from typing import Any
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from plansite.data.model import PlanData, PressRelease
+from plansite.data.model import PressRelease
 from plansite.i18n.languages import LOCALES, other_languages
 from plansite.i18n.strings import Strings
-from plansite.i18n.view import LocalizedPlan
+from plansite.i18n.view import LocalizedPlan, LocalizedSeries
 from plansite.site.lifecycle import Banner
-from plansite.urls import FEED, press_release_path
+from plansite.urls import FEED, PlanPaths
 
 
 @dataclass(frozen=True)
 class SiteFacts:
     """What every page of one language build shares."""
 
-    localized: LocalizedPlan
+    series: LocalizedSeries
     site_name: str
     site_description: str
     site_url: str
     language_root: str  # `` or `en/`
-    banner: Banner | None
-
-    @property
-    def plan(self) -> PlanData:
-        return self.localized.plan
+    banners: dict[str, Banner | None]
+    """Each plan's banner, by plan id."""
 
     @property
     def language(self) -> str:
-        return self.localized.language
+        return self.series.language
 
     @property
     def strings(self) -> Strings:
-        return self.localized.strings
+        return self.series.strings
+
+    def plan_of(self, src_uri: str) -> LocalizedPlan | None:
+        """The plan a page belongs to (its first folder is the plan's id); None for the series' pages."""
+        first = src_uri.split("/", 1)[0]
+        return next((plan for plan in self.series.plans if plan.plan.id == first), None)
 
 
 def _absolute(site_url: str, path: str) -> str:
@@ -74,7 +76,8 @@ class _PageMetadata:
         self.page = page
         self.language = facts.language
         self.strings = facts.strings
-        self.localized = facts.localized
+        source = getattr(page.file, "norm_src_uri", page.file.src_uri)
+        self.localized = facts.plan_of(source)
         self.last_updated = last_updated
         self.url = _absolute(facts.site_url, page.url)
         self.title = (page.meta or {}).get("title") or page.title or facts.site_name
@@ -83,15 +86,24 @@ class _PageMetadata:
         self.release = self._press_release()
 
     def _press_release(self) -> PressRelease | None:
+        if self.localized is None:
+            return None
         source = getattr(self.page.file, "norm_src_uri", self.page.file.src_uri)
+        paths = PlanPaths.of(self.localized.plan.id)
         return next(
             (
                 release
-                for release in self.facts.plan.press_releases
-                if press_release_path(release.id) == source
+                for release in self.localized.plan.press_releases
+                if paths.press_release(release.id) == source
             ),
             None,
         )
+
+    def _publisher_name(self) -> str:
+        """Who publishes what the page shows: the plan's publisher, else the site's."""
+        if self.localized is not None:
+            return self.localized.publisher_name()
+        return self.facts.series.text(self.facts.series.series.site.publisher)
 
     def alternates(self) -> list[dict[str, str]]:
         files = getattr(self.page.file, "alternates", {}) or {}
@@ -124,42 +136,46 @@ class _PageMetadata:
         return [{"name": name, "content": value} for name, value in tags if value]
 
     def json_ld(self) -> str:
-        details = self.facts.plan.plan
-        publisher = self.localized.publisher()
-        language_url = _absolute(self.facts.site_url, self.facts.language_root)
         organisation_id = f"{self.facts.site_url}#publisher"
-        report_id = f"{language_url}#plan"
-        organisation = {
+        organisation: dict[str, Any] = {
             "@type": "GovernmentOrganization",
             "@id": organisation_id,
-            "name": self.localized.publisher_name(),
+            "name": self._publisher_name(),
         }
-        if publisher.website:
-            organisation["url"] = publisher.website
-        year, month = details.published
-        report = {
-            "@type": "Report",
-            "@id": report_id,
-            "name": self.localized.text(details.title),
-            "alternateName": self.localized.text(details.short_title),
-            "description": self.localized.text(details.summary),
-            "inLanguage": self.language,
-            "datePublished": f"{year:04d}-{month:02d}",
-            "temporalCoverage": (
-                f"{details.period.start.isoformat()}/{details.period.end.isoformat()}"
-            ),
-            "url": language_url,
-            "publisher": {"@id": organisation_id},
-            "author": {"@id": organisation_id},
-        }
-        return _json_for_script(
-            {
-                "@context": "https://schema.org",
-                "@graph": [organisation, report, self.page_node(organisation_id, report_id)],
-            }
-        )
+        graph: list[dict[str, Any]] = [organisation]
+        report_id = None
+        if self.localized is not None:
+            details = self.localized.plan.plan
+            publisher = self.localized.publisher()
+            if publisher.website:
+                organisation["url"] = publisher.website
+            plan_url = _absolute(
+                self.facts.site_url,
+                self.facts.language_root + PlanPaths.of(self.localized.plan.id).prefix,
+            )
+            report_id = f"{plan_url}#plan"
+            year, month = details.published
+            graph.append(
+                {
+                    "@type": "Report",
+                    "@id": report_id,
+                    "name": self.localized.text(details.title),
+                    "alternateName": self.localized.text(details.short_title),
+                    "description": self.localized.text(details.summary),
+                    "inLanguage": self.language,
+                    "datePublished": f"{year:04d}-{month:02d}",
+                    "temporalCoverage": (
+                        f"{details.period.start.isoformat()}/{details.period.end.isoformat()}"
+                    ),
+                    "url": plan_url,
+                    "publisher": {"@id": organisation_id},
+                    "author": {"@id": organisation_id},
+                }
+            )
+        graph.append(self.page_node(organisation_id, report_id))
+        return _json_for_script({"@context": "https://schema.org", "@graph": graph})
 
-    def page_node(self, organisation_id: str, report_id: str) -> dict[str, Any]:
+    def page_node(self, organisation_id: str, report_id: str | None) -> dict[str, Any]:
         if self.release:
             node: dict[str, Any] = {
                 "@type": "NewsArticle",
@@ -175,9 +191,10 @@ class _PageMetadata:
                 "url": self.url,
                 "inLanguage": self.language,
                 "publisher": {"@id": organisation_id},
-                "about": {"@id": report_id},
             }
         )
+        if report_id:
+            node["about"] = {"@id": report_id}
         if self.release:
             node["author"] = {"@id": organisation_id}
         if self.last_updated:
@@ -185,13 +202,13 @@ class _PageMetadata:
         return {key: value for key, value in node.items() if value}
 
     def cite(self) -> dict[str, str]:
-        updated = self.localized.format_day(self.last_updated) if self.last_updated else ""
+        updated = self.facts.series.plans[0].format_day(self.last_updated) if self.last_updated else ""
         key = "cite_text" if updated else "cite_text_undated"
         return {
             "heading": self.strings["cite_heading"],
             "text": self.strings.format(
                 key,
-                publisher=self.localized.publisher_name(),
+                publisher=self._publisher_name(),
                 title=self.title,
                 site=self.facts.site_name,
                 url=self.url,
@@ -200,7 +217,7 @@ class _PageMetadata:
         }
 
     def banner(self) -> dict[str, str] | None:
-        banner = self.facts.banner
+        banner = self.facts.banners.get(self.localized.plan.id) if self.localized else None
         if banner is None:
             return None
         href = ""
@@ -212,7 +229,10 @@ class _PageMetadata:
 
     def feed(self) -> dict[str, str]:
         href = get_relative_url(self.facts.language_root + FEED, self.page.url)
-        return {"href": href, "title": self.strings["feed_title"]}
+        return {
+            "href": href,
+            "title": self.strings.format("feed_title", site=self.facts.site_name),
+        }
 
     def all(self) -> dict[str, Any]:
         return {
@@ -223,7 +243,7 @@ class _PageMetadata:
             "feed": self.feed(),
             "cite": self.cite(),
             "last_updated": self.strings.format(
-                "last_updated", date=self.localized.format_day(self.last_updated)
+                "last_updated", date=self.facts.series.plans[0].format_day(self.last_updated)
             )
             if self.last_updated
             else "",

@@ -1,4 +1,7 @@
-"""Generate the Markdown pages of the site, one language at a time, from the plan model.
+"""Generate the Markdown pages of the site, one language at a time, from the series model.
+
+Each plan has its pages under its id (`urls.PlanPaths`); the home page, the
+actors and the contact page are the series'.
 
 Each page is Markdown (so search and the table of contents index its text) with
 front matter that names the HTML template and carries the page's computed
@@ -19,24 +22,8 @@ from plansite import templating
 from plansite.data.model import Actor, FocusArea, Initiative, PressRelease
 from plansite.data.safe_text import escape_block, escape_inline, escape_url
 from plansite.i18n.formatting import format_tel_uri
-from plansite.i18n.view import LocalizedPlan
-from plansite.urls import (
-    ABOUT,
-    ACTORS,
-    CONTACT,
-    FEED,
-    FOCUS_AREAS,
-    HOME,
-    INITIATIVES,
-    PRESS,
-    actor_path,
-    focus_area_path,
-    initiative_path,
-    page_url,
-    press_kit_path,
-    press_release_path,
-    update_anchor,
-)
+from plansite.i18n.view import LocalizedPlan, LocalizedSeries
+from plansite.urls import ACTORS, CONTACT, FEED, HOME, PlanPaths, actor_path, page_url, update_anchor
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 PAGE_TEMPLATE = "plan-page.html"
@@ -73,11 +60,13 @@ class GeneratedPage:
 
 
 class _PageWriter:
-    """Render the pages of one language."""
+    """Render pages of one language: what the series' pages and a plan's pages share."""
 
-    def __init__(self, localized: LocalizedPlan) -> None:
+    def __init__(self, series: LocalizedSeries, localized: LocalizedPlan) -> None:
+        self.series = series
         self.localized = localized
         self.plan = localized.plan
+        self.paths = PlanPaths.of(localized.plan.id)
         self.language = localized.language
         self.strings = localized.strings
         self.environment = templating.template_environment(
@@ -118,7 +107,12 @@ class _PageWriter:
             meta["figures_heading"] = self.strings["key_figures"]
             meta["figures"] = figures
         body = self.environment.get_template(template).render(
-            t=self.strings, text=self.localized.text, link=link, plan=self.plan, **context
+            t=self.strings,
+            text=self.localized.text,
+            link=link,
+            plan=self.plan,
+            paths=self.paths,
+            **context,
         )
         # MkDocs reads metadata from the top of every page's source (`---` front matter, or
         # `Key: value` lines: a text starting "Note: …" would vanish). An empty first line: none.
@@ -154,17 +148,23 @@ class _PageWriter:
             rows.append(self.fact(key, item))
         return rows
 
+    def sources(self, source_ids: tuple[str, ...]) -> list[dict[str, str]]:
+        return [
+            self.localized.source_reference(source) for source in map(self.plan.source, source_ids)
+        ]
+
+
+class _PlanPageWriter(_PageWriter):
+    """The pages of one plan in one language."""
+
     def all_pages(self) -> list[GeneratedPage]:
         return [
             self.home(),
             self.about(),
-            self.contact(),
             self.focus_areas_overview(),
             *(self.focus_area(area) for area in self.plan.focus_areas),
             self.initiatives_overview(),
             *(self.initiative(initiative) for initiative in self.plan.initiatives),
-            self.actors_overview(),
-            *(self.actor(actor) for actor in self.plan.actors),
             self.press_overview(),
             *(self.press_release(release) for release in self.plan.press_releases),
         ]
@@ -174,7 +174,7 @@ class _PageWriter:
         latest = self.plan.press_releases_newest_first()[:LATEST_PRESS_COUNT]
         return self.render(
             "home.md",
-            HOME,
+            self.paths.home,
             title=localized.text(plan.title),
             in_nav=True,
             lead=localized.text(plan.summary),
@@ -182,12 +182,7 @@ class _PageWriter:
             figures=localized.key_figures(self.plan.key_figures),
             latest=[(release, localized.press_moment(release)) for release in latest],
             focus_area_title=localized.focus_area_title,
-            paths={
-                "about": ABOUT,
-                "press": PRESS,
-                "focus_area": focus_area_path,
-                "press_release": press_release_path,
-            },
+            translation_note=localized.translation_note(),
         )
 
     def about(self) -> GeneratedPage:
@@ -200,22 +195,12 @@ class _PageWriter:
         facts = self.plan_facts((*PLAN_FACTS, "fact_announced", "fact_funding"))
         related_plans = []
         if plan.predecessors:
-            related_plans.append(
-                (
-                    self.strings["predecessors"],
-                    [(related, self.sources(related.sources)) for related in plan.predecessors],
-                )
-            )
+            related_plans.append((self.strings["predecessors"], list(reversed(plan.predecessors))))
         if plan.successor:
-            related_plans.append(
-                (
-                    self.strings["successor"],
-                    [(plan.successor, self.sources(plan.successor.sources))],
-                )
-            )
+            related_plans.append((self.strings["successor"], [plan.successor]))
         return self.render(
             "about.md",
-            ABOUT,
+            self.paths.about,
             title=self.strings["page_about"],
             in_nav=True,
             lead=localized.text(plan.summary),
@@ -226,34 +211,21 @@ class _PageWriter:
             ],
             series_text=localized.series_text(),
             related_plans=related_plans,
+            related_period=localized.format_period,
+            related_sources=lambda related: [
+                localized.source_reference(source) for source in related.sources
+            ],
             sources=self.sources(plan.sources),
-        )
-
-    def contact(self) -> GeneratedPage:
-        contacts = [
-            (contact, self.plan.actor(contact.organisation)) for contact in self.plan.contacts
-        ]
-        return self.render(
-            "contact.md",
-            CONTACT,
-            title=self.strings["page_contact"],
-            in_nav=True,
-            lead=self.strings["contact_intro"],
-            publisher=self.localized.publisher(),
-            contacts=contacts,
-            tel=format_tel_uri,
-            actor_name=self.localized.actor_name,
-            actor_path=actor_path,
         )
 
     def focus_areas_overview(self) -> GeneratedPage:
         return self.render(
             "focus-areas.md",
-            FOCUS_AREAS,
+            self.paths.focus_areas,
             title=self.strings["page_focus_areas"],
             in_nav=True,
             focus_area_title=self.localized.focus_area_title,
-            focus_area_path=focus_area_path,
+            focus_area_path=self.paths.focus_area,
         )
 
     def focus_area(self, area: FocusArea) -> GeneratedPage:
@@ -271,14 +243,14 @@ class _PageWriter:
         }
         return self.render(
             "focus-area.md",
-            focus_area_path(area.id),
+            self.paths.focus_area(area.id),
             title=self.localized.focus_area_title(area),
             lead=self.localized.text(area.summary),
             area=area,
             by_sub_area=by_sub_area,
             without_sub_area=without_sub_area,
             objectives=objectives,
-            initiative_path=initiative_path,
+            initiative_path=self.paths.initiative,
             sources=self.sources(area.sources),
             plan_link=self.localized.plan_link_label,
         )
@@ -287,14 +259,14 @@ class _PageWriter:
         groups = [(area, self.plan.initiatives_in(area.id)) for area in self.plan.focus_areas]
         return self.render(
             "initiatives.md",
-            INITIATIVES,
+            self.paths.initiatives,
             title=self.strings["page_initiatives"],
             in_nav=True,
             lead=self.strings["initiatives_intro"],
             groups=groups,
             focus_area_title=self.localized.focus_area_title,
-            focus_area_path=focus_area_path,
-            initiative_path=initiative_path,
+            focus_area_path=self.paths.focus_area,
+            initiative_path=self.paths.initiative,
             plan_link=self.localized.plan_link_label,
         )
 
@@ -304,7 +276,7 @@ class _PageWriter:
         facts = [
             self.fact(
                 "fact_focus_area",
-                {"text": localized.focus_area_title(area), "target": focus_area_path(area.id)},
+                {"text": localized.focus_area_title(area), "target": self.paths.focus_area(area.id)},
             )
         ]
         if initiative.sub_area:
@@ -344,48 +316,12 @@ class _PageWriter:
         )
         return self.render(
             "initiative.md",
-            initiative_path(initiative.id),
+            self.paths.initiative(initiative.id),
             title=localized.text(initiative.title),
             lead=localized.text(initiative.summary),
             facts=facts,
             initiative=initiative,
             sources=self.sources(initiative.sources),
-        )
-
-    def actors_overview(self) -> GeneratedPage:
-        return self.render(
-            "actors.md",
-            ACTORS,
-            title=self.strings["page_actors"],
-            in_nav=True,
-            lead=self.strings["actors_intro"],
-            types=self.localized.actors_by_type(),
-            actor_name=self.localized.actor_name,
-            actor_path=actor_path,
-        )
-
-    def actor(self, actor: Actor) -> GeneratedPage:
-        facts = [self.fact("fact_type", {"text": self.localized.actor_type_label(actor.type)})]
-        if actor.short_name:
-            facts.append(self.fact("fact_short_name", {"text": actor.short_name}))
-        if actor.parent:
-            facts.append(self.fact("fact_parent", self.actor_item(actor.parent)))
-        if actor.website:
-            facts.append(
-                self.fact("fact_website", {"text": actor.website, "external": actor.website})
-            )
-        return self.render(
-            "actor.md",
-            actor_path(actor.id),
-            title=self.localized.actor_name(actor),
-            facts=facts,
-            description=_first_sentence(self.localized.text(actor.description)),
-            actor=actor,
-            leads=self.plan.initiatives_led_by(actor.id),
-            takes_part_in=self.plan.initiatives_with_partner(actor.id),
-            is_publisher=actor.id == self.plan.plan.publisher,
-            initiative_path=initiative_path,
-            sources=self.sources(actor.sources),
         )
 
     def press_overview(self) -> GeneratedPage:
@@ -404,49 +340,162 @@ class _PageWriter:
         ]
         return self.render(
             "press.md",
-            PRESS,
+            self.paths.press,
             title=self.strings["page_press"],
             in_nav=True,
             lead=self.strings["press_intro"],
             releases=releases,
-            press_release_path=press_release_path,
+            press_release_path=self.paths.press_release,
             updates=updates,
-            initiative_path=initiative_path,
-            press_kit=press_kit_path(self.language),
+            initiative_path=self.paths.initiative,
+            press_kit=self.paths.press_kit(self.language),
             feed=FEED,
         )
 
     def press_release(self, release: PressRelease) -> GeneratedPage:
         localized = self.localized
-        contact = self.plan.contact(release.contact)
+        contact = self.plan.contact(release.contact) if release.contact else None
         figures = localized.key_figures(map(self.plan.key_figure, release.key_figures))
-        facts = [
-            self.fact("fact_published", {"text": localized.press_moment(release)}),
-            self.fact("press_contact", {"text": f"{contact.name}, {localized.text(contact.role)}"}),
-        ]
+        facts = [self.fact("fact_published", {"text": localized.press_moment(release)})]
+        if contact:
+            role = localized.text(contact.role)
+            facts.append(
+                self.fact("press_contact", {"text": f"{contact.name}, {role}" if contact.name else role})
+            )
         return self.render(
             "press-release.md",
-            press_release_path(release.id),
+            self.paths.press_release(release.id),
             title=localized.text(release.title),
             lead=localized.text(release.lead),
             facts=facts,
             figures=figures,
             release=release,
             contact=contact,
-            organisation=self.plan.actor(contact.organisation),
+            organisation=self.plan.actor(contact.organisation) if contact else None,
             tel=format_tel_uri,
             initiatives=[self.plan.initiative(item) for item in release.initiatives],
-            initiative_path=initiative_path,
+            initiative_path=self.paths.initiative,
             actor_name=localized.actor_name,
             actor_path=actor_path,
             sources=self.sources(release.sources),
-            press_kit=press_kit_path(self.language),
+            press_kit=self.paths.press_kit(self.language),
         )
 
-    def sources(self, source_ids: tuple[str, ...]) -> list[dict[str, str]]:
+
+class _SeriesPageWriter(_PageWriter):
+    """The pages the plans share in one language: the home page, the actors, the contacts."""
+
+    def all_pages(self) -> list[GeneratedPage]:
+        actors = self.series.actors()
         return [
-            self.localized.source_reference(source) for source in map(self.plan.source, source_ids)
+            self.home(),
+            self.actors_overview(),
+            *(self.actor(actor) for actor in actors),
+            self.contact(),
         ]
+
+    def home(self) -> GeneratedPage:
+        series = self.series
+        current = series.current
+        return self.render(
+            "series-home.md",
+            HOME,
+            title=series.site_name(),
+            in_nav=True,
+            lead=series.text(series.series.site.description),
+            current=current,
+            current_paths=PlanPaths.of(current.plan.id),
+            current_facts=[
+                current.plan_facts()[key]
+                for key in ("fact_plan_period", "fact_budget", "fact_series", "fact_publisher")
+                if key in current.plan_facts()
+            ],
+            plans=[
+                (localized, PlanPaths.of(localized.plan.id))
+                for localized in series.plans_newest_first()
+            ],
+            earlier_plans=list(reversed(series.series.earlier_plans)),
+            format_period=self.localized.format_period,
+            source_reference=self.localized.source_reference,
+        )
+
+    def actors_overview(self) -> GeneratedPage:
+        return self.render(
+            "actors.md",
+            ACTORS,
+            title=self.strings["page_actors"],
+            in_nav=True,
+            lead=self.strings["actors_intro"],
+            types=self.series.actors_by_type(),
+            actor_name=self.series.actor_name,
+            actor_path=actor_path,
+        )
+
+    def actor(self, actor: Actor) -> GeneratedPage:
+        series = self.series
+        facts = [self.fact("fact_type", {"text": series.actor_type_label(actor.type)})]
+        if actor.short_name:
+            facts.append(self.fact("fact_short_name", {"text": actor.short_name}))
+        if actor.parent:
+            parent = series.series.actors[actor.parent]
+            facts.append(
+                self.fact("fact_parent", {"text": series.text(parent.name), "target": actor_path(parent.id)})
+            )
+        if actor.website:
+            facts.append(
+                self.fact("fact_website", {"text": actor.website, "external": actor.website})
+            )
+        roles = []
+        for localized in series.plans_newest_first():
+            plan = localized.plan
+            role = next((item for item in plan.actors if item.id == actor.id), None)
+            if role is None:
+                continue
+            roles.append(
+                {
+                    "plan": localized,
+                    "paths": PlanPaths.of(plan.id),
+                    "role": role,
+                    "leads": plan.initiatives_led_by(actor.id),
+                    "takes_part_in": plan.initiatives_with_partner(actor.id),
+                    "is_publisher": actor.id == plan.plan.publisher,
+                    "sources": [
+                        localized.source_reference(plan.source(source_id))
+                        for source_id in role.sources
+                    ],
+                }
+            )
+        first_role = roles[0]["role"] if roles else actor
+        return self.render(
+            "actor.md",
+            actor_path(actor.id),
+            title=series.actor_name(actor),
+            facts=facts,
+            description=_first_sentence(series.text(first_role.description)),
+            actor=actor,
+            roles=roles,
+        )
+
+    def contact(self) -> GeneratedPage:
+        series = self.series
+        contacts = [
+            (contact, series.series.actors[contact.organisation], series.contact_as_of(contact))
+            for contact in series.series.contacts
+        ]
+        return self.render(
+            "contact.md",
+            CONTACT,
+            title=self.strings["page_contact"],
+            in_nav=True,
+            lead=self.strings["contact_intro"],
+            publisher=series.text(series.series.site.publisher),
+            contacts=contacts,
+            has_page={actor.id for actor in series.actors()},
+            tel=format_tel_uri,
+            actor_name=series.actor_name,
+            actor_path=actor_path,
+            source_reference=self.localized.source_reference,
+        )
 
 
 def _first_sentence(text: str) -> str:
@@ -455,6 +504,14 @@ def _first_sentence(text: str) -> str:
     return first_paragraph[: end + 1] if end > 0 else first_paragraph
 
 
-def generate_pages(localized: LocalizedPlan) -> list[GeneratedPage]:
-    """Every page of the site in the view's language, in a stable order."""
-    return _PageWriter(localized).all_pages()
+def generate_pages(series: LocalizedSeries) -> list[GeneratedPage]:
+    """Every page of the site in the view's language, in a stable order: the series', then each plan's."""
+    pages = _SeriesPageWriter(series, series.current).all_pages()
+    for localized in series.plans_newest_first():
+        pages += generate_plan_pages(series, localized)
+    return pages
+
+
+def generate_plan_pages(series: LocalizedSeries, localized: LocalizedPlan) -> list[GeneratedPage]:
+    """The pages of one plan, in the view's language."""
+    return _PlanPageWriter(series, localized).all_pages()
