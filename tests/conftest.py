@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from support.building import BuiltSite, build_site
-from support.paths import DATA_FILE
+from support.paths import DATA_DIR
 
 
 @pytest.fixture(scope="session")
@@ -24,11 +24,17 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 
 
 @pytest.fixture(scope="session")
-def plan():
-    """The real plan's model, as the build loads it."""
-    from plansite.data.validation import load_plan
+def series():
+    """The real series' model, as the build loads it."""
+    from plansite.data.validation import load_series
 
-    return load_plan(DATA_FILE)
+    return load_series(DATA_DIR)
+
+
+@pytest.fixture(scope="session")
+def plan(series):
+    """The real root plan's model (2019-2021), as the build loads it."""
+    return series.root_plan
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,15 @@ import os
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
-REAL_DATA = PROJECT_DIR / "data" / "initiatives.yaml"
-# The data file the session's site is built from: the real plan unless PLAN_DATA_FILE names another.
-DATA_FILE = Path(os.environ.get("PLAN_DATA_FILE", REAL_DATA)).resolve()
+REAL_DATA = PROJECT_DIR / "data"
+"""The real data folder: site.yaml, actors.yaml, plans/."""
+REAL_PLAN = REAL_DATA / "plans" / "2019-2021.yaml"
+"""The real root plan's file (the plan whose pages were at the root before the series)."""
+# The data folder the session's site is built from: the real one unless PLAN_DATA_DIR names another.
+DATA_DIR = Path(os.environ.get("PLAN_DATA_DIR", REAL_DATA)).resolve()
 FIXTURES = PROJECT_DIR / "tests" / "fixtures"
-MINIMAL = FIXTURES / "minimal.yaml"
+MINIMAL_DIR = FIXTURES / "minimal"
+"""A small series: one plan with pages (2019-2021), one earlier plan, two actors."""
+MINIMAL = MINIMAL_DIR / "plans" / "2019-2021.yaml"
+"""The minimal series' plan file."""
+MINIMAL_PLAN_ID = "2019-2021"

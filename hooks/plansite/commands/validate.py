@@ -23,7 +23,8 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    print(f"{arguments.data_dir}: OK — {len(series.plans)} plans, {len(series.actors)} actors")
+    plans = f"{len(series.plans)} plan{'s' if len(series.plans) != 1 else ''}"
+    print(f"{arguments.data_dir}: OK — {plans}, {len(series.actors)} actors")
     for plan in series.plans:
         print(
             f"  plans/{plan.id}.yaml: {len(plan.focus_areas)} focus areas, "

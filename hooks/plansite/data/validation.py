@@ -144,6 +144,14 @@ def check_series(loaded: LoadedSeries) -> list[Problem]:
     return problems
 
 
+def check_plan_file(loaded: LoadedData, actor_ids: list[str]) -> list[Problem]:
+    """Every problem of one plan file, given the ids of `actors.yaml` (empty when it is fine)."""
+    problems = list(check_shape(loaded, PLAN_SCHEMA))
+    if problems:
+        return problems
+    return list(check_meaning(loaded, actor_ids))
+
+
 @cache
 def _schema_validator(schema_path: Path) -> jsonschema.protocols.Validator:
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
