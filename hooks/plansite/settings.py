@@ -45,7 +45,7 @@ class Settings:
     """The folder of `mkdocs.yml`."""
 
     data_dir: Path
-    """The data folder (`PLAN_DATA_DIR`, relative to `project_dir`): `site.yaml`, `actors.yaml`, `plans/`."""
+    """The data folder (`PLAN_DATA_DIR`, relative to `project_dir`): site, actors, `plans/`."""
 
     pdf_cache_dir: Path
     """Where rendered plan PDFs are kept between builds (`PLAN_PDF_CACHE_DIR`)."""

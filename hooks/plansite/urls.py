@@ -1,8 +1,8 @@
 """Where each page and file of a language lives in the built site: one address book for every stage.
 
-Paths are page source paths (`2019-2021/indsatser/x.md`) as MkDocs knows them,
+Paths are page source paths (`2026-2029/indsatser/x.md`) as MkDocs knows them,
 the same in every language; `page_url` turns one into its directory-style URL
-within the language's folder (`2019-2021/indsatser/x/`), and
+within the language's folder (`2026-2029/indsatser/x/`), and
 `plansite.i18n.languages.language_root` gives that folder (`` or `en/`).
 
 What belongs to one plan is under the plan's id (`PlanPaths`); what the series
@@ -17,8 +17,11 @@ from dataclasses import dataclass
 
 HOME = "index.md"
 CONTACT = "kontakt.md"
+OPEN_DATA = "data.md"
 ACTORS = "aktoerer/index.md"
-FEED = "feed.xml"  # the Atom feed of a language, every plan (`outputs.feeds`), relative to its folder
+FEED = (
+    "feed.xml"  # the Atom feed of a language, every plan (`outputs.feeds`), relative to its folder
+)
 ACTORS_CSV = "data/aktoerer.csv"  # every actor of the series, per language
 
 
@@ -92,7 +95,6 @@ class PlanPaths:
 
     def pdf(self, file_name: str) -> str:
         return f"{self.prefix}pdf/{file_name}"
-
 
 
 def update_anchor(update_id: str) -> str:

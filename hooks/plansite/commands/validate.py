@@ -1,4 +1,4 @@
-"""Command line: check the data folder (site, actors, every plan) and print every problem (`make validate`).
+"""Command line: check the data folder and print every problem (`make validate`).
 
 Exit status 0 when the files are fine, 1 when they have problems.
 """

@@ -159,6 +159,8 @@ class Actor:
     description: Text
     website: str | None
     sources: tuple[str, ...]
+    parent_name: Text | None = None
+    """The parent's name (the parent need not have a role in the plan)."""
 
 
 @dataclass(frozen=True)
@@ -364,17 +366,17 @@ def _index_by_id(items: tuple[_Item, ...]) -> dict[str, _Item]:
 def build_plan(
     plan_id: str, data: dict[str, Any], shared_actors: dict[str, SharedActor]
 ) -> PlanData:
-    """Turn one validated plan file into the typed model; its actors join who they are and their role."""
+    """Turn one validated plan file into the typed model: each actor is who it is, in its role."""
     return PlanData(
         id=plan_id,
         plan=_plan(data["plan"]),
         focus_areas=tuple(_focus_area(item) for item in data["focus_areas"]),
         initiatives=tuple(_initiative(item) for item in data["initiatives"]),
-        actors=tuple(_actor(item, shared_actors[item["id"]]) for item in data["actors"]),
+        actors=tuple(_actor(item, shared_actors) for item in data["actors"]),
         contacts=tuple(_contact(item) for item in data["contacts"]),
         key_figures=tuple(_key_figure(item) for item in data["key_figures"]),
         press_releases=tuple(_press_release(item) for item in data["press_releases"]),
-        sources=tuple(_source(item) for item in data["sources"]),
+        sources=tuple(as_source(item) for item in data["sources"]),
         updates=tuple(_update(item) for item in data.get("updates", ())),
         documents=tuple(_document(item) for item in data.get("documents", ())),
     )
@@ -386,7 +388,7 @@ def build_shared_actors(data: dict[str, Any]) -> dict[str, SharedActor]:
         item["id"]: SharedActor(
             id=item["id"],
             type=item["type"],
-            name=_text(item["name"]),
+            name=as_text(item["name"]),
             short_name=item.get("short_name"),
             parent=item.get("parent"),
             website=item.get("website"),
@@ -395,15 +397,15 @@ def build_shared_actors(data: dict[str, Any]) -> dict[str, SharedActor]:
     }
 
 
-def _text(value: dict[str, str]) -> Text:
+def as_text(value: dict[str, str]) -> Text:
     return Text(value["da"].strip(), value["en"].strip())
 
 
-def _optional_text(value: dict[str, str] | None) -> Text | None:
-    return _text(value) if value else None
+def as_optional_text(value: dict[str, str] | None) -> Text | None:
+    return as_text(value) if value else None
 
 
-def _period(value: dict[str, Any]) -> Period:
+def as_period(value: dict[str, Any]) -> Period:
     """Days, or years (whole numbers) when the sources give no day."""
     start, end = value["start"], value["end"]
     if isinstance(start, int) and isinstance(end, int):
@@ -418,7 +420,7 @@ def _day(value: str | int, *, first: bool) -> date:
 
 
 def _optional_period(value: dict[str, str] | None) -> Period | None:
-    return _period(value) if value else None
+    return as_period(value) if value else None
 
 
 def _ids(value: list[str] | None) -> tuple[str, ...]:
@@ -430,24 +432,24 @@ def _plan(value: dict[str, Any]) -> Plan:
     budget = value["budget"]
     in_force = value.get("in_force")
     return Plan(
-        title=_text(value["title"]),
-        short_title=_text(value["short_title"]),
-        period=_period(value["period"]),
+        title=as_text(value["title"]),
+        short_title=as_text(value["short_title"]),
+        period=as_period(value["period"]),
         published=(int(year), int(month)),
         announced=date.fromisoformat(value["announced"]),
         in_force=date.fromisoformat(in_force) if in_force else None,
         official_languages=tuple(value["official_languages"]),
-        budget=Budget(budget["amount"], budget["currency"], _optional_text(budget.get("note"))),
-        funding=_text(value["funding"]),
+        budget=Budget(budget["amount"], budget["currency"], as_optional_text(budget.get("note"))),
+        funding=as_text(value["funding"]),
         publisher=value["publisher"],
-        minister=Minister(value["minister"]["name"], _text(value["minister"]["title"])),
-        summary=_text(value["summary"]),
-        introduction=_text(value["introduction"]),
+        minister=Minister(value["minister"]["name"], as_text(value["minister"]["title"])),
+        summary=as_text(value["summary"]),
+        introduction=as_text(value["introduction"]),
         objectives=tuple(
-            Objective(item["id"], _text(item["text"]), item.get("sub_area"))
+            Objective(item["id"], as_text(item["text"]), item.get("sub_area"))
             for item in value.get("objectives", ())
         ),
-        objectives_note=_optional_text(value.get("objectives_note")),
+        objectives_note=as_optional_text(value.get("objectives_note")),
         sources=_ids(value["sources"]),
     )
 
@@ -456,10 +458,10 @@ def _focus_area(value: dict[str, Any]) -> FocusArea:
     return FocusArea(
         id=value["id"],
         number=value["number"],
-        title=_text(value["title"]),
-        summary=_text(value["summary"]),
+        title=as_text(value["title"]),
+        summary=as_text(value["summary"]),
         sub_areas=tuple(
-            SubArea(item["id"], _text(item["title"])) for item in value.get("sub_areas", ())
+            SubArea(item["id"], as_text(item["title"])) for item in value.get("sub_areas", ())
         ),
         sources=_ids(value["sources"]),
     )
@@ -470,36 +472,38 @@ def _initiative(value: dict[str, Any]) -> Initiative:
         id=value["id"],
         focus_area=value["focus_area"],
         sub_area=value.get("sub_area"),
-        title=_text(value["title"]),
+        title=as_text(value["title"]),
         plan_link=value["plan_link"],
         status=value.get("status"),
-        summary=_text(value["summary"]),
-        description=_text(value["description"]),
+        summary=as_text(value["summary"]),
+        description=as_text(value["description"]),
         lead=_ids(value["lead"]),
         partners=_ids(value.get("partners")),
-        target_groups=tuple(_text(item) for item in value.get("target_groups", ())),
+        target_groups=tuple(as_text(item) for item in value.get("target_groups", ())),
         period=_optional_period(value.get("period")),
         sources=_ids(value["sources"]),
     )
 
 
-def _actor(role: dict[str, Any], actor: SharedActor) -> Actor:
+def _actor(role: dict[str, Any], shared_actors: dict[str, SharedActor]) -> Actor:
+    actor = shared_actors[role["id"]]
     return Actor(
         id=actor.id,
         type=actor.type,
         name=actor.name,
         short_name=actor.short_name,
         parent=actor.parent,
-        description=_text(role["description"]),
+        description=as_text(role["description"]),
         website=actor.website,
         sources=_ids(role["sources"]),
+        parent_name=shared_actors[actor.parent].name if actor.parent else None,
     )
 
 
 def _contact(value: dict[str, Any]) -> Contact:
     return Contact(
         value["id"],
-        _text(value["role"]),
+        as_text(value["role"]),
         value.get("name"),
         value.get("phone"),
         value.get("email"),
@@ -512,8 +516,8 @@ def _key_figure(value: dict[str, Any]) -> KeyFigure:
         value["id"],
         value["value"],
         value["unit"],
-        _text(value["label"]),
-        _optional_text(value.get("context")),
+        as_text(value["label"]),
+        as_optional_text(value.get("context")),
         _ids(value["sources"]),
     )
 
@@ -526,11 +530,11 @@ def _press_release(value: dict[str, Any]) -> PressRelease:
         id=value["id"],
         # A day alone is that day in Copenhagen (its feed entry and sort order need a moment).
         published=published if time_known else published.replace(tzinfo=COPENHAGEN),
-        title=_text(value["title"]),
-        lead=_text(value["lead"]),
-        body=_text(value["body"]),
+        title=as_text(value["title"]),
+        lead=as_text(value["lead"]),
+        body=as_text(value["body"]),
         statement=Statement(
-            statement["speaker"], _text(statement["role"]), _text(statement["text"])
+            statement["speaker"], as_text(statement["role"]), as_text(statement["text"])
         )
         if statement
         else None,
@@ -547,8 +551,8 @@ def _update(value: dict[str, Any]) -> Update:
     return Update(
         id=value["id"],
         date=date.fromisoformat(value["date"]),
-        title=_text(value["title"]),
-        text=_text(value["text"]),
+        title=as_text(value["title"]),
+        text=as_text(value["text"]),
         initiatives=_ids(value.get("initiatives")),
         sources=_ids(value["sources"]),
         publish_at=_moment(value.get("publish_at")),
@@ -562,20 +566,20 @@ def _moment(value: str | None) -> datetime | None:
 def _document(value: dict[str, Any]) -> Document:
     return Document(
         value["id"],
-        _text(value["title"]),
+        as_text(value["title"]),
         value["language"],
         value["file"],
         value["accessible_format_contact"],
-        _optional_text(value.get("description")),
+        as_optional_text(value.get("description")),
         _moment(value.get("publish_at")),
     )
 
 
-def _source(value: dict[str, Any]) -> Source:
+def as_source(value: dict[str, Any]) -> Source:
     published = value.get("date")
     return Source(
         value["id"],
-        _text(value["title"]),
+        as_text(value["title"]),
         value["url"],
         value.get("publisher"),
         date.fromisoformat(published) if published else None,

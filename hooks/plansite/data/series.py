@@ -1,4 +1,4 @@
-"""The series of plans on one site: the site file, the shared actors and one `PlanData` per plan file.
+"""The series of plans on one site: the site file, the shared actors and a `PlanData` per plan file.
 
 `build_series` orders the plans with pages and the earlier plans the site only
 lists by their periods, and gives each plan with pages what only the series
@@ -20,10 +20,10 @@ from plansite.data.model import (
     SharedActor,
     Source,
     Text,
-    _optional_text,
-    _period,
-    _source,
-    _text,
+    as_optional_text,
+    as_period,
+    as_source,
+    as_text,
     build_plan,
     build_shared_actors,
 )
@@ -111,7 +111,7 @@ def build_series(
 ) -> Series:
     """Turn the validated files into the typed series; `plans_data` is by plan id."""
     actors = build_shared_actors(actors_data)
-    sources = {item["id"]: _source(item) for item in site_data["sources"]}
+    sources = {item["id"]: as_source(item) for item in site_data["sources"]}
     plans = [build_plan(plan_id, data, actors) for plan_id, data in plans_data.items()]
     entries = [_listed_plan(item, sources) for item in site_data.get("earlier_plans", ())]
     entries += [_entry_of(plan) for plan in plans]
@@ -154,10 +154,10 @@ def _listed_plan(value: dict[str, Any], sources: dict[str, Source]) -> RelatedPl
     publisher = value.get("publisher")
     return RelatedPlan(
         plan_id=None,
-        period=_period(value["period"]),
-        title=_text(value["title"]),
+        period=as_period(value["period"]),
+        title=as_text(value["title"]),
         publisher=Text(publisher, publisher) if publisher else None,
-        note=_optional_text(value.get("note")),
+        note=as_optional_text(value.get("note")),
         sources=tuple(sources[source_id] for source_id in value["sources"]),
     )
 
@@ -165,10 +165,10 @@ def _listed_plan(value: dict[str, Any], sources: dict[str, Source]) -> RelatedPl
 def _site(value: dict[str, Any]) -> Site:
     licence = value["data_licence"]
     return Site(
-        name=_text(value["name"]),
-        description=_text(value["description"]),
-        publisher=_text(value["publisher"]),
-        copyright=_text(value["copyright"]),
+        name=as_text(value["name"]),
+        description=as_text(value["description"]),
+        publisher=as_text(value["publisher"]),
+        copyright=as_text(value["copyright"]),
         current_plan=value["current_plan"],
         root_plan=value.get("root_plan"),
         data_licence=DataLicence(licence["name"], licence["url"]),
@@ -178,11 +178,11 @@ def _site(value: dict[str, Any]) -> Site:
 def _site_contact(value: dict[str, Any], sources: dict[str, Source]) -> SiteContact:
     return SiteContact(
         id=value["id"],
-        role=_text(value["role"]),
+        role=as_text(value["role"]),
         name=value.get("name"),
         phone=value.get("phone"),
         email=value.get("email"),
-        hours=_optional_text(value.get("hours")),
+        hours=as_optional_text(value.get("hours")),
         organisation=value["organisation"],
         as_of=date.fromisoformat(value["as_of"]),
         sources=tuple(sources[source_id] for source_id in value["sources"]),

@@ -1,4 +1,4 @@
-"""Check the data of the series: each file's shape against its JSON Schema, then what a schema cannot say.
+"""Check the series' data: each file's shape against its JSON Schema, then what a schema cannot say.
 
 The data folder holds `site.yaml` (the site), `actors.yaml` (who the actors
 are) and one file per plan under `plans/` (its name is the plan's id). Every
@@ -104,7 +104,7 @@ def read_series(data_dir: Path, plans: Sequence[Path] | None = None) -> LoadedSe
                 Location(str(data_dir / PLANS_DIR), 1, 1),
                 (),
                 "there is no plan file",
-                "add one, e.g. plans/2019-2021.yaml (see the editors' guide, 'Add a new plan')",
+                "add one (see the editors' guide, 'Add a new plan')",
             )
         )
     loaded_plans = {}
@@ -115,7 +115,7 @@ def read_series(data_dir: Path, plans: Sequence[Path] | None = None) -> LoadedSe
                     Location(str(path), 1, 1),
                     (),
                     f"the file name '{path.name}' cannot be a plan's address",
-                    "name the file with small letters a-z, digits and hyphens, e.g. 2022-2025.yaml",
+                    "name the file with small letters a-z, digits and hyphens, e.g. 2026-2029.yaml",
                 )
             )
         plan = read(path)
@@ -335,7 +335,7 @@ def _suggest(wrong: str, candidates: list[str], otherwise: str) -> str:
 
 
 def check_meaning(loaded: LoadedData, actor_ids: list[str]) -> Iterator[Problem]:
-    """Check in one plan file what the schema cannot: ids, references, dates, safe and printable text.
+    """Check in one plan file what the schema cannot: ids, references, dates, safe, printable text.
 
     `actor_ids` are the actors of `actors.yaml`; the plan's `actors:` section
     gives the role of each actor the plan names.
@@ -346,7 +346,11 @@ def check_meaning(loaded: LoadedData, actor_ids: list[str]) -> Iterator[Problem]
     for name, label in _LIST_NAMES.items():
         yield from _check_unique_ids(loaded, name, label)
     yield from _references_in_list(
-        loaded, ("actors",), [actor["id"] for actor in data["actors"]], actor_ids, "actor of actors.yaml",
+        loaded,
+        ("actors",),
+        [actor["id"] for actor in data["actors"]],
+        actor_ids,
+        "actor of actors.yaml",
         key="id",
     )
     yield from _check_unique_within_entries(loaded)
@@ -369,7 +373,9 @@ def _check_actors_file(loaded: LoadedData) -> Iterator[Problem]:
     ids = _ids_of(actors)
     for index, actor in enumerate(actors):
         if "parent" in actor:
-            yield from _reference(loaded, ("actors", index, "parent"), actor["parent"], ids, "actor")
+            yield from _reference(
+                loaded, ("actors", index, "parent"), actor["parent"], ids, "actor"
+            )
     yield from _checks_of_every_value(loaded, ACTORS_SCHEMA)
 
 
@@ -717,7 +723,7 @@ def _parse_moment(loaded: LoadedData, data_path: DataPath, text: str) -> Iterato
 def _check_period(
     loaded: LoadedData, data_path: DataPath, period: dict[str, str | int]
 ) -> Generator[Problem, None, tuple[date, date] | None]:
-    """The first and last day of a period of days or years; both exist, the end is not before the start."""
+    """First and last day of a period of days or years; the end is not before the start."""
     start, start_problems = _parse_day(loaded, (*data_path, "start"), period["start"], first=True)
     end, end_problems = _parse_day(loaded, (*data_path, "end"), period["end"], first=False)
     yield from start_problems + end_problems

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-
 from datetime import date, datetime
 
 from babel.dates import format_date as babel_format_date
@@ -37,7 +36,7 @@ def format_moment(moment: datetime, language: str, strings: Strings) -> str:
 
 
 def format_period(period: Period, language: str) -> str:
-    """`1. januar 2019 – 31. december 2021`, or `2022–2025` for a period the sources give in years."""
+    """`1. januar 2019 – 31. december 2021`, or `2026–2029` for a period given in years."""
     if period.in_years:
         return f"{period.start.year}–{period.end.year}"
     return f"{format_day(period.start, language)} – {format_day(period.end, language)}"
@@ -105,10 +104,12 @@ def format_tel_uri(phone: str) -> str:
     return "tel:" + phone.replace(" ", "")
 
 
-_DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u", "ö": "oe", "ä": "ae"})
+_DANISH_LETTERS = str.maketrans(
+    {"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u", "ö": "oe", "ä": "ae"}
+)
 
 
 def file_name_part(text: str) -> str:
-    """`Handlingsplan mod menneskehandel` → `handlingsplan-mod-menneskehandel`: a-z, 0-9 and hyphens."""
+    """`Handlingsplan mod Menneskehandel` → `handlingsplan-mod-menneskehandel`: a-z, 0-9, -."""
     letters = text.casefold().translate(_DANISH_LETTERS)
     return "-".join(word for word in re.split(r"[^a-z0-9]+", letters) if word) or "plan"

@@ -1,4 +1,4 @@
-"""The series and each plan as read in one language: what every renderer shows of them, derived once.
+"""The series and each plan as read in one language: what every renderer shows, derived once.
 
 The pages, the head metadata, the footer, the banner, the feed, the CSV tables,
 the press kit and the printed plan all show the plans' texts, names, facts and
@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from plansite.data.series import Series, SiteContact
 from plansite.data.model import (
     Actor,
     FocusArea,
@@ -25,6 +24,7 @@ from plansite.data.model import (
     Source,
     Text,
 )
+from plansite.data.series import Series, SiteContact
 from plansite.i18n import formatting
 from plansite.i18n.languages import LANGUAGES
 from plansite.i18n.strings import Strings
@@ -158,11 +158,11 @@ class LocalizedPlan:
         return formatting.format_moment(release.published, self.language, self.strings)
 
     def title_is_ours(self) -> bool:
-        """True when the plan was not published in this language: its title here is our translation."""
+        """True when the plan was not published in this language: its title here is ours."""
         return self.language not in self.plan.plan.official_languages
 
     def translation_note(self) -> str:
-        """What says that the title and texts in this language are ours; `` for an official language."""
+        """The note that the title and texts in this language are ours (`` in an official one)."""
         if not self.title_is_ours():
             return ""
         languages = " / ".join(
@@ -171,11 +171,13 @@ class LocalizedPlan:
         return self.strings.format("title_is_ours", languages=languages)
 
     def pdf_file_name(self) -> str:
-        """`handlingsplan-mod-menneskehandel-2019-2021.pdf`: the short title and the plan's id."""
-        return f"{formatting.file_name_part(self.text(self.plan.plan.short_title))}-{self.plan.id}.pdf"
+        """`handlingsplan-mod-menneskehandel-2026-2029.pdf`: the short title and the plan's id."""
+        return (
+            f"{formatting.file_name_part(self.text(self.plan.plan.short_title))}-{self.plan.id}.pdf"
+        )
 
     def period_years(self) -> str:
-        """`2019–2021`."""
+        """`2026–2029`."""
         period = self.plan.plan.period
         return self.strings.format("period_years", start=period.start.year, end=period.end.year)
 
@@ -234,7 +236,9 @@ class LocalizedSeries:
 
     def contact_as_of(self, contact: SiteContact) -> str:
         """`Oplysningerne er fra en kilde af 29. marts 2022.`"""
-        return self.strings.format("contact_as_of", date=formatting.format_day(contact.as_of, self.language))
+        return self.strings.format(
+            "contact_as_of", date=formatting.format_day(contact.as_of, self.language)
+        )
 
 
 def localize(series: Series, strings: dict[str, Strings]) -> dict[str, LocalizedSeries]:

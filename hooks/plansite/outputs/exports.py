@@ -1,4 +1,4 @@
-"""Open data, per plan: the plan as JSON (in its data file's own schema) and as CSV tables per language.
+"""Open data, per plan: the plan as JSON (in its data file's schema) and CSV tables per language.
 
 - JSON: the published plan, both languages in one file, in exactly the shape of
   a plan file (`data/schema/plan.schema.json`, published beside it), so the
@@ -51,6 +51,7 @@ _NOT_IN_A_PLAN_FILE = {
     PlanData: {"id"},
     Plan: {"series_number", "series_start_year", "predecessors", "successor"},
     PressRelease: {"time_known"},
+    Actor: {"parent_name"},
 }
 
 
@@ -71,7 +72,11 @@ def _plain(value: Any) -> Any:
             fields["published"] = value.published.date().isoformat()
         return fields
     if isinstance(value, Actor):  # its role in the plan; who it is, is in actors.yaml
-        return {"id": value.id, "description": _plain(value.description), "sources": list(value.sources)}
+        return {
+            "id": value.id,
+            "description": _plain(value.description),
+            "sources": list(value.sources),
+        }
     if dataclasses.is_dataclass(value):
         return _plain_fields(value)
     if isinstance(value, (tuple, list)):
@@ -182,7 +187,7 @@ class _TableWriter:
                     localized.text(actor.name),
                     actor.short_name or "",
                     localized.actor_type_label(actor.type),
-                    localized.text(self.plan.actor(actor.parent).name) if actor.parent else "",
+                    localized.text(actor.parent_name),
                     actor.website or "",
                     self.initiative_titles(self.plan.initiatives_led_by(actor.id)),
                     self.initiative_titles(self.plan.initiatives_with_partner(actor.id)),

@@ -1,4 +1,4 @@
-"""The files a language build adds besides its pages: feed, and per plan CSV tables, press kit, JSON export.
+"""The files a language build adds besides its pages: the feed; per plan tables, press kit, JSON.
 
 They are registered in `on_files`, after mkdocs-static-i18n rebuilt the file
 list of the language, as files MkDocs writes (`outputs.files`), so Markdown can
@@ -41,7 +41,11 @@ class LanguageOutputs:
         config, root = self.config, self.root
         site_url = config.site_url or "/"
         output_files.add_content_file(
-            files, config, FEED, root + FEED, feeds.render_feed(self.series, site_url, self.language_url)
+            files,
+            config,
+            FEED,
+            root + FEED,
+            feeds.render_feed(self.series, site_url, self.language_url),
         )
         for localized in self.series.plans:
             contents = self.plan_contents(localized, plan_pdfs.get(localized.plan.id))
@@ -59,7 +63,9 @@ class LanguageOutputs:
                     else:
                         output_files.add_content_file(files, config, path, root + path, content)
 
-    def plan_contents(self, localized: LocalizedPlan, plan_pdf: Download | None) -> dict[str, str | bytes]:
+    def plan_contents(
+        self, localized: LocalizedPlan, plan_pdf: Download | None
+    ) -> dict[str, str | bytes]:
         """What one plan publishes, by its path within the plan's folder."""
         pdf_entry = (
             (Path(plan_pdf.site_path).name, plan_pdf.source.read_bytes()) if plan_pdf else None

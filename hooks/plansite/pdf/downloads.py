@@ -21,6 +21,7 @@ from typing import Any
 from mkdocs.utils import get_relative_url
 
 from plansite.data.documents import DocumentFacts, UnreadableDocument, read_document_facts
+from plansite.data.validation import PLANS_DIR
 from plansite.i18n.formatting import describe_document
 from plansite.i18n.languages import LANGUAGES, language_root
 from plansite.i18n.strings import Strings
@@ -29,7 +30,6 @@ from plansite.pdf import cache
 from plansite.pdf.check import check_pdf
 from plansite.pdf.render import FONTS_DIR, STYLESHEET, RenderError, creation_date, render_pdf
 from plansite.pdf.view import build_print_view
-from plansite.data.validation import PLANS_DIR
 from plansite.urls import PlanPaths
 from plansite.urls import page_url as page_url_of
 
@@ -85,7 +85,7 @@ class PlanPdfJob:
 
     @property
     def label(self) -> str:
-        """`2019-2021, da`, as the log names the PDF."""
+        """`2026-2029, da`, as the log names the PDF."""
         return f"{self.plan_id}, {self.language}"
 
     @property

@@ -71,7 +71,7 @@ class _PrintView:
             "description": self.localized.text(plan.summary),
             "publisher": facts["fact_publisher"]["value"],
             "series": self.localized.series_text(),
-            "cover_facts": [facts[key] for key in COVER_FACTS],
+            "cover_facts": [facts[key] for key in COVER_FACTS if key in facts],
             "other_title": {
                 "label": self.strings["pdf_title_in_other_language"],
                 "language": other_language,

@@ -4,8 +4,9 @@ A Danish public body's site names the responsible authority and its contact
 details on every page and links to its accessibility statement, made in the
 Agency for Digital Government's WAS tool (`extra.accessibility_statement_url`
 in mkdocs.yml). The authority is the site's publisher, the contacts are the
-site's current contacts (`data/site.yaml`), each with the date of its source; `overrides/partials/site-footer.html` renders this, and
-the accessibility page reuses its contact part.
+site's current contacts (`data/site.yaml`), each with the date of its source;
+`overrides/partials/site-footer.html` renders this, and the accessibility page
+reuses its contact part.
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ class Banner:
 
     text: str
     link_text: str = ""
-    link_path: str = ""  # a page's URL path within its language, e.g. `2022-2025/`
+    link_path: str = ""  # a page's URL path within its language, e.g. `2026-2029/`
     link_anchor: str = ""
 
 
@@ -39,7 +39,11 @@ def plan_banner(
     period = localized.period_years()
     if today < details.period.start:
         if details.period.in_years:
-            return Banner(strings.format("banner_upcoming_year", period=period, year=details.period.start.year))
+            return Banner(
+                strings.format(
+                    "banner_upcoming_year", period=period, year=details.period.start.year
+                )
+            )
         return Banner(
             strings.format(
                 "banner_upcoming", period=period, date=localized.format_day(details.period.start)
@@ -53,9 +57,7 @@ def plan_banner(
     successor_period = strings.format(
         "period_years", start=successor.period.start.year, end=successor.period.end.year
     )
-    link_path, link_anchor = (
-        (f"{successor.plan_id}/", "") if successor.plan_id else about_link
-    )
+    link_path, link_anchor = (f"{successor.plan_id}/", "") if successor.plan_id else about_link
     return Banner(
         strings.format(
             "banner_ended_followed",

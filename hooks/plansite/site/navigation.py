@@ -13,10 +13,10 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 
 from plansite.i18n.view import LocalizedSeries
-from plansite.urls import ACTORS, CONTACT, HOME, PlanPaths
+from plansite.urls import ACTORS, CONTACT, HOME, OPEN_DATA, PlanPaths
 
 # Hand-written pages of docs/, after the generated ones, in this order.
-HANDWRITTEN_PAGES = ("data.md", "tilgaengelighed.md", "privatliv.md")
+HANDWRITTEN_PAGES = ("tilgaengelighed.md", "privatliv.md")
 
 
 def configure_site(config: MkDocsConfig, series: LocalizedSeries) -> None:
@@ -45,5 +45,5 @@ def site_nav(series: LocalizedSeries) -> list[Any]:
                 ]
             }
         )
-    nav += [ACTORS, *HANDWRITTEN_PAGES[:1], CONTACT, *HANDWRITTEN_PAGES[1:]]
+    nav += [ACTORS, OPEN_DATA, CONTACT, *HANDWRITTEN_PAGES]
     return nav

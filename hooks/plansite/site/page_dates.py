@@ -77,7 +77,7 @@ class PageDates:
         self.fallback = copenhagen_date(source_date_epoch)
 
     def for_generated_page(self, plan_id: str | None) -> date | None:
-        """A generated page shows the data: it changed when its plan's file, the site's or the actors' last did.
+        """A generated page shows the data: it changed when its plan, the site or the actors did.
 
         A page of the series (no `plan_id`) changed when any data file last did.
         """

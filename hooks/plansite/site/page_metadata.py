@@ -48,7 +48,7 @@ class SiteFacts:
         return self.series.strings
 
     def plan_of(self, src_uri: str) -> LocalizedPlan | None:
-        """The plan a page belongs to (its first folder is the plan's id); None for the series' pages."""
+        """The plan of a page (its first folder is the plan's id); None for the series' pages."""
         first = src_uri.split("/", 1)[0]
         return next((plan for plan in self.series.plans if plan.plan.id == first), None)
 
@@ -176,7 +176,7 @@ class _PageMetadata:
         return _json_for_script({"@context": "https://schema.org", "@graph": graph})
 
     def page_node(self, organisation_id: str, report_id: str | None) -> dict[str, Any]:
-        if self.release:
+        if self.release and self.localized:
             node: dict[str, Any] = {
                 "@type": "NewsArticle",
                 "headline": self.localized.text(self.release.title),
@@ -202,7 +202,9 @@ class _PageMetadata:
         return {key: value for key, value in node.items() if value}
 
     def cite(self) -> dict[str, str]:
-        updated = self.facts.series.plans[0].format_day(self.last_updated) if self.last_updated else ""
+        updated = (
+            self.facts.series.plans[0].format_day(self.last_updated) if self.last_updated else ""
+        )
         key = "cite_text" if updated else "cite_text_undated"
         return {
             "heading": self.strings["cite_heading"],

@@ -23,7 +23,17 @@ from plansite.data.model import Actor, FocusArea, Initiative, PressRelease
 from plansite.data.safe_text import escape_block, escape_inline, escape_url
 from plansite.i18n.formatting import format_tel_uri
 from plansite.i18n.view import LocalizedPlan, LocalizedSeries
-from plansite.urls import ACTORS, CONTACT, FEED, HOME, PlanPaths, actor_path, page_url, update_anchor
+from plansite.urls import (
+    ACTORS,
+    CONTACT,
+    FEED,
+    HOME,
+    OPEN_DATA,
+    PlanPaths,
+    actor_path,
+    page_url,
+    update_anchor,
+)
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 PAGE_TEMPLATE = "plan-page.html"
@@ -141,7 +151,7 @@ class _PageWriter:
         """Fact box rows of the plan's facts named by `keys`; the publisher links to its page."""
         facts = self.localized.plan_facts()
         rows = []
-        for key in keys:
+        for key in (key for key in keys if key in facts):  # a fact the data leaves out is not shown
             item = {"text": facts[key]["value"]}
             if key == "fact_publisher":
                 item["target"] = actor_path(self.plan.plan.publisher)
@@ -276,7 +286,10 @@ class _PlanPageWriter(_PageWriter):
         facts = [
             self.fact(
                 "fact_focus_area",
-                {"text": localized.focus_area_title(area), "target": self.paths.focus_area(area.id)},
+                {
+                    "text": localized.focus_area_title(area),
+                    "target": self.paths.focus_area(area.id),
+                },
             )
         ]
         if initiative.sub_area:
@@ -360,7 +373,9 @@ class _PlanPageWriter(_PageWriter):
         if contact:
             role = localized.text(contact.role)
             facts.append(
-                self.fact("press_contact", {"text": f"{contact.name}, {role}" if contact.name else role})
+                self.fact(
+                    "press_contact", {"text": f"{contact.name}, {role}" if contact.name else role}
+                )
             )
         return self.render(
             "press-release.md",
@@ -392,7 +407,26 @@ class _SeriesPageWriter(_PageWriter):
             self.actors_overview(),
             *(self.actor(actor) for actor in actors),
             self.contact(),
+            self.open_data(),
         ]
+
+    def open_data(self) -> GeneratedPage:
+        """The open-data page: how the files are made, and each plan's files (newest plan first)."""
+        series = self.series
+        intro = self.strings["open_data_intro"]
+        return self.render(
+            f"data.{self.language}.md",
+            OPEN_DATA,
+            title=self.strings["page_open_data"],
+            in_nav=True,
+            lead=intro,
+            plans=[
+                (localized, PlanPaths.of(localized.plan.id), localized.pdf_file_name())
+                for localized in series.plans_newest_first()
+            ],
+            licence=series.series.site.data_licence,
+            publisher=series.text(series.series.site.publisher),
+        )
 
     def home(self) -> GeneratedPage:
         series = self.series
@@ -439,7 +473,10 @@ class _SeriesPageWriter(_PageWriter):
         if actor.parent:
             parent = series.series.actors[actor.parent]
             facts.append(
-                self.fact("fact_parent", {"text": series.text(parent.name), "target": actor_path(parent.id)})
+                self.fact(
+                    "fact_parent",
+                    {"text": series.text(parent.name), "target": actor_path(parent.id)},
+                )
             )
         if actor.website:
             facts.append(
@@ -465,13 +502,13 @@ class _SeriesPageWriter(_PageWriter):
                     ],
                 }
             )
-        first_role = roles[0]["role"] if roles else actor
         return self.render(
             "actor.md",
             actor_path(actor.id),
             title=series.actor_name(actor),
             facts=facts,
-            description=_first_sentence(series.text(first_role.description)),
+            # `actor` is as its newest plan knows it: the page's description is its latest role.
+            description=_first_sentence(series.text(actor.description)),
             actor=actor,
             roles=roles,
         )
@@ -505,7 +542,7 @@ def _first_sentence(text: str) -> str:
 
 
 def generate_pages(series: LocalizedSeries) -> list[GeneratedPage]:
-    """Every page of the site in the view's language, in a stable order: the series', then each plan's."""
+    """Every page in the view's language, in a stable order: the series', then each plan's."""
     pages = _SeriesPageWriter(series, series.current).all_pages()
     for localized in series.plans_newest_first():
         pages += generate_plan_pages(series, localized)

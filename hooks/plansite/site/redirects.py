@@ -1,4 +1,4 @@
-"""Redirect pages: every address a page of the root plan had before the site held a series keeps answering.
+"""Redirect pages: every address the root plan's pages had before the site held a series answers.
 
 GitHub Pages has no server-side redirects, so each old address gets a small
 page of its own, in both languages: it sends the browser on at once
