@@ -220,6 +220,7 @@ class _PlanPageWriter(_PageWriter):
                 for objective in plan.objectives
             ],
             series_text=localized.series_text(),
+            translation_note=localized.translation_note(),
             related_plans=related_plans,
             related_period=localized.format_period,
             related_sources=lambda related: [
@@ -449,7 +450,9 @@ class _SeriesPageWriter(_PageWriter):
                 for localized in series.plans_newest_first()
             ],
             earlier_plans=list(reversed(series.series.earlier_plans)),
-            format_period=self.localized.format_period,
+            years=lambda period: self.strings.format(
+                "period_years", start=period.start.year, end=period.end.year
+            ),
             source_reference=self.localized.source_reference,
         )
 
