@@ -1,4 +1,4 @@
-"""The site of the plan series: from the editors' YAML to the bilingual pages, PDFs, feeds and open data.
+"""The site of the plan series: from the editors' YAML to bilingual pages, PDFs, feeds, open data.
 
 Data flows one way, one folder per stage; a stage imports only from the stages
 above it in this list (`STAGES`; tests/unit/test_architecture.py holds the code to it):
