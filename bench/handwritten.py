@@ -1,7 +1,8 @@
 """The generated site written out as hand-written pages, to measure what generating them costs.
 
 `write_handwritten_project` turns a copy of the project into one whose pages are
-plain files: every page the hook would generate is written into its `docs/` as
+plain files: every page the hook would generate from a data folder (a series:
+`site.yaml`, `actors.yaml`, `plans/`) is written into its `docs/` as
 `<path>.da.md` / `<path>.en.md` (the same Markdown, with the page's metadata as
 front matter, so the same templates render the same pages), and its `mkdocs.yml`
 keeps the detail pages out of the navigation with `not_in_nav` (what the hook
@@ -9,7 +10,8 @@ does for them) and lists `bench/hooks/without_generated_pages.py` before the
 plan hook, so the hook generates no page. Everything else (reading the data for
 the feeds, exports, footer and metadata; the search split) is the same in both
 builds, so the difference is generating the pages and handing them to MkDocs,
-against MkDocs reading the files and parsing their front matter.
+against MkDocs reading the files and parsing their front matter. The redirect
+pages at the root plan's old addresses are generated in both builds.
 """
 
 from __future__ import annotations
@@ -23,8 +25,8 @@ import yaml
 from builds import PROJECT_DIR
 
 sys.path.insert(0, str(PROJECT_DIR / "hooks"))
-from plansite.data.schedule import published_as_of
-from plansite.data.validation import load_plan
+from plansite.data.schedule import series_published_as_of
+from plansite.data.validation import load_series
 from plansite.i18n.languages import LANGUAGES
 from plansite.i18n.strings import load_strings
 from plansite.i18n.view import localize
@@ -46,13 +48,13 @@ def page_as_markdown(page: GeneratedPage) -> str:
     return f"---\n{front_matter}---\n\n{page.body}"
 
 
-def write_handwritten_project(project_dir: Path, data_file: Path) -> int:
-    """Write the pages generated from `data_file` into `project_dir` (a project copy).
+def write_handwritten_project(project_dir: Path, data_dir: Path) -> int:
+    """Write the pages generated from the series in `data_dir` into `project_dir` (a project copy).
 
     Return how many files were written.
     """
-    plan = published_as_of(load_plan(data_file), publication_time())
-    localized = localize(plan, load_strings())
+    series = series_published_as_of(load_series(data_dir), publication_time())
+    localized = localize(series, load_strings())
     docs_dir = project_dir / "docs"
     written = 0
     outside_nav: set[str] = set()

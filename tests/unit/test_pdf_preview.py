@@ -24,12 +24,12 @@ class Renders:
         self.cache_dir = cache_dir
         self.rendered: list[str] = []
 
-    def job(self, key: str, language: str = "da", render: Callable[[], bytes] | None = None) -> PlanPdfJob:
+    def job(self, key: str, language: str = "da", render: Callable[[], bytes] | None = None, plan_id: str = "2019-2021") -> PlanPdfJob:
         def counted() -> bytes:
             self.rendered.append(key)
             return render() if render else f"%PDF-{key}".encode()
 
-        return PlanPdfJob(language, self.cache_dir, key, counted)
+        return PlanPdfJob(plan_id, language, self.cache_dir, key, counted)
 
 
 @pytest.fixture
@@ -76,13 +76,29 @@ def test_unchanged_inputs_queue_nothing(renders: Renders, preview: PreviewPdfs):
     assert renders.rendered == ["k1"]
 
 
-def test_only_the_newest_inputs_of_a_language_are_rendered(renders: Renders, preview: PreviewPdfs):
+def test_only_the_newest_inputs_of_a_plan_in_a_language_are_rendered(renders: Renders, preview: PreviewPdfs):
     preview.offer(renders.job("k1"))
     preview.offer(renders.job("k2"))
     preview.offer(renders.job("k3", language="en"))
+    preview.offer(renders.job("later-1", plan_id="2022-2025"))
+    preview.offer(renders.job("later-2", plan_id="2022-2025"))
     preview.start()
     assert preview.wait(30)
-    assert sorted(renders.rendered) == ["k2", "k3"]
+    assert sorted(renders.rendered) == ["k2", "k3", "later-2"]
+
+
+def test_each_plan_in_each_language_keeps_its_own_pdf(renders: Renders, preview: PreviewPdfs):
+    for job in (renders.job("k1"), renders.job("k1", language="en"), renders.job("k1", plan_id="2022-2025")):
+        assert preview.offer(job) is None
+    preview.start()
+    assert preview.wait(30)
+    assert sorted(path.name for path in renders.cache_dir.glob("*.pdf")) == sorted(
+        job.path.name for job in (renders.job("k1"), renders.job("k1", language="en"), renders.job("k1", plan_id="2022-2025"))
+    )
+    assert len(renders.rendered) == 3
+    offered = {(plan_id, language): preview.offer(renders.job("k2", language=language, plan_id=plan_id)) for plan_id, language in (("2019-2021", "da"), ("2019-2021", "en"), ("2022-2025", "da"))}
+    assert all(path.read_bytes() == b"%PDF-k1" for path in offered.values())
+    assert len(set(offered.values())) == 3  # a private copy of each one's previous PDF, not of another's
 
 
 def failing_checks() -> bytes:
@@ -99,6 +115,7 @@ def test_a_failing_pdf_fails_the_next_build_with_the_message_of_mkdocs_build(ren
     assert str(raised.value) == "The plan PDF fails its accessibility checks:\n  plan PDF (da): page 6: a run of dots (a leader) in the text"
     assert renders.rendered == ["k1", "k2"]  # not rendered again for the same inputs: no rebuild loop
     assert preview.offer(renders.job("k1")).read_bytes() == b"%PDF-k1"  # the previous PDF stays
+    assert preview.offer(renders.job("k2", plan_id="2022-2025")) is None  # the same inputs' key in another plan: not refused
 
 
 def test_a_failing_pdf_makes_serve_rebuild_through_a_marker_in_the_watched_cache(renders: Renders, preview: PreviewPdfs):
@@ -139,4 +156,7 @@ def test_the_worker_logs_no_warning_that_a_strict_rebuild_would_count(renders: R
         preview.start()
         assert preview.wait(30)
     assert [record.levelno for record in caplog.records] == [logging.INFO, logging.INFO]
-    assert caplog.records[-1].getMessage() == "Plan PDF (da): it failed after the build; the preview is rebuilt to show why"
+    assert [record.getMessage() for record in caplog.records] == [
+        "Plan PDF (2019-2021, da): its inputs changed; it is rendered after this build; until then the preview links the previous one, if any",
+        "Plan PDF (2019-2021, da): it failed after the build; the preview is rebuilt to show why",
+    ]

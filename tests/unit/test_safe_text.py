@@ -12,12 +12,13 @@ import markdown
 import pytest
 from mkdocs.config import load_config
 
-from plansite.data.loading import parse_data
 from plansite.data.safe_text import SITE_MARKDOWN_CONFIGS, SITE_MARKDOWN_EXTENSIONS, escape_block, escape_inline, escape_url, render_block
 from plansite.pdf.render import markdown_to_html
-from plansite.data.validation import check_data
-from support.minimal_plan import minimal_with, yaml_string
-from support.paths import MINIMAL, PROJECT_DIR
+from plansite.data.validation import load_series
+from plansite.problems import DataError
+from support.building import copy_series
+from support.minimal_plan import check_plan_text, minimal_with, yaml_string
+from support.paths import MINIMAL, MINIMAL_DIR, PROJECT_DIR
 
 DESCRIPTION = 'description: {da: "Lang tekst om to.", en: "Long text on two."}'
 TITLE = 'title: {da: "Indsats to", en: "Initiative two"}'
@@ -88,8 +89,12 @@ REFUSED_IN_SHORT_TEXT = [
 ]
 
 
+PLAN = "data/plans/2019-2021.yaml"
+
+
 def problems_in(text: str) -> list[str]:
-    return [str(problem) for problem in sorted(check_data(parse_data(text.encode("utf-8"), "data.yaml")))]
+    """The problems of a plan file's text (the minimal series' actors)."""
+    return [str(problem) for problem in sorted(check_plan_text(text, PLAN))]
 
 
 def line_of(fragment: str) -> int:
@@ -99,15 +104,40 @@ def line_of(fragment: str) -> int:
 @pytest.mark.parametrize(("payload", "message"), REFUSED_IN_LONG_TEXT)
 def test_an_unsafe_long_text_is_refused_at_its_location(payload, message):
     problems = problems_in(minimal_with((DESCRIPTION, f'description: {{da: {yaml_string(payload)}, en: "Long text on two."}}')))
-    where = f"data.yaml:{line_of(DESCRIPTION)}:23: initiatives[1].description.da: "
+    where = f"{PLAN}:{line_of(DESCRIPTION)}:23: initiatives[1].description.da: "
     assert any(problem.startswith(where + message) for problem in problems), problems
 
 
 @pytest.mark.parametrize(("payload", "message"), REFUSED_IN_SHORT_TEXT)
 def test_an_unsafe_short_text_is_refused_at_its_location(payload, message):
     problems = problems_in(minimal_with((TITLE, f'title: {{da: "Indsats to", en: {yaml_string(payload)}}}')))
-    where = f"data.yaml:{line_of(TITLE)}:35: initiatives[1].title.en: "
+    where = f"{PLAN}:{line_of(TITLE)}:35: initiatives[1].title.en: "
     assert any(problem.startswith(where + message) for problem in problems), problems
+
+
+@pytest.mark.parametrize(("payload", "message"), REFUSED_IN_LONG_TEXT)
+def test_an_unsafe_long_text_of_the_site_file_is_refused_at_its_location(tmp_path, payload, message):
+    # An earlier plan's note is a long text of site.yaml, shown on the series' pages.
+    data_dir = copy_series(MINIMAL_DIR, tmp_path)
+    site = data_dir / "site.yaml"
+    title = '    title: {da: "Den forrige testplan", en: "The previous test plan"}\n'
+    site.write_text(site.read_text(encoding="utf-8").replace(title, title + f"    note: {{da: {yaml_string(payload)}, en: \"A note.\"}}\n"), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_series(data_dir)
+    where = f"{site}:{site.read_text(encoding='utf-8').splitlines().index(title.rstrip()) + 2}:16: earlier_plans[0].note.da: "
+    problems = [str(problem) for problem in caught.value.problems]
+    assert any(problem.startswith(where + message) for problem in problems), problems
+
+
+def test_an_unsafe_short_text_of_the_actors_file_is_refused_at_its_location(tmp_path):
+    data_dir = copy_series(MINIMAL_DIR, tmp_path)
+    actors = data_dir / "actors.yaml"
+    actors.write_text(actors.read_text(encoding="utf-8").replace('en: "The Ministry"', 'en: "<script>alert(1)</script>"'), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_series(data_dir)
+    assert [str(problem) for problem in caught.value.problems] == [
+        f"{actors}:5:35: actors[0].name.en: HTML is not allowed in texts — use Markdown: **bold**, *italic*, - lists, [text](https://…)"
+    ]
 
 
 def test_the_allowed_markdown_subset_passes_validation():

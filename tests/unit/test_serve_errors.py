@@ -37,7 +37,7 @@ def aborted_on(error: Exception) -> None:
 
 def test_a_data_mistake_adds_only_that_the_preview_shows_the_last_good_version(caplog):
     def failing() -> None:
-        aborted_on(PlanDataError("data/initiatives.yaml:3:7: plan.title: …"))
+        aborted_on(PlanDataError("data/plans/2019-2021.yaml:3:7: plan.title: …"))
 
     assert rebuild_with(failing, caplog) == [errors.LAST_GOOD_VERSION]  # MkDocs has logged the located message
 

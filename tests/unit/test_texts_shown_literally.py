@@ -1,12 +1,15 @@
 """Every text of the data is shown as the editor wrote it, wherever it is shown.
 
-The small fixture (with an update, related plans, a budget note, a key figure's
-context and a contact's email added, so that every template shows something) is
-rendered twice: once with every text a plain placeholder (`Q007Q`), once with
-every text the same placeholder inside a text that Markdown could read as markup
-(a date or `#` at the start of a line, `1)`, `Note:` at the start of a page…).
-Both variants pass validation. The pages (as MkDocs renders them: metadata
-read from the top, then the site's Markdown), the print HTML of the PDF, the
+The minimal series (its plan with an update, a budget note, a key figure's
+context and a contact's email added; its site with an earlier plan's note and
+publisher, a later plan without pages, and a contact's name and hours; so that
+every template shows something) is rendered twice: once with every text of
+its three files (site.yaml, actors.yaml, the plan) a plain placeholder
+(`Q007Q`), once with every text the same placeholder inside a text that
+Markdown could read as markup (a date or `#` at the start of a line, `1)`,
+`Note:` at the start of a page…). Both variants pass validation. The pages (as
+MkDocs renders them: metadata read from the top, then the site's Markdown),
+the site's name, description and navigation, the print HTML of the PDF, the
 Atom feed, the CSV tables, the JSON export and the press kit must then have
 exactly the same elements, and the second's text must be the first's with
 each placeholder replaced by its text.
@@ -20,6 +23,7 @@ import json
 import re
 import zipfile
 from collections.abc import Callable
+from types import SimpleNamespace
 from typing import Any
 from xml.etree import ElementTree
 
@@ -30,10 +34,10 @@ import yaml
 from mkdocs.utils.meta import get_data
 
 from plansite.data.loading import parse_data
-from plansite.data.model import build_plan
 from plansite.data.safe_text import SITE_MARKDOWN_CONFIGS, SITE_MARKDOWN_EXTENSIONS
+from plansite.data.series import Series, build_series
 from plansite.data.text_checks import long_text_paths
-from plansite.data.validation import SCHEMA_PATH, check_data
+from plansite.data.validation import ACTORS_FILE, ACTORS_SCHEMA, PLAN_SCHEMA, SITE_FILE, SITE_SCHEMA, LoadedSeries, check_series, schema_of
 from plansite.i18n.strings import load_strings
 from plansite.i18n.view import LocalizedPlan, localize
 from plansite.outputs.exports import CSV_DELIMITERS, actors_csv, initiatives_csv, plan_json
@@ -41,8 +45,9 @@ from plansite.outputs.feeds import render_feed
 from plansite.outputs.press_kit import build_press_kit
 from plansite.pdf.render import render_html
 from plansite.pdf.view import build_print_view
+from plansite.site.navigation import configure_site
 from plansite.site.pages import generate_pages
-from support.paths import MINIMAL
+from support.paths import MINIMAL, MINIMAL_DIR, MINIMAL_PLAN_ID
 
 SITE_URL = "https://plan.example.org/"
 PLACEHOLDER = re.compile(r"Q\d{3}Q")
@@ -77,73 +82,84 @@ IN_EVERY_TEXT = [
 # Texts that must stay text in short texts (in long texts they are the allowed formatting).
 IN_SHORT_TEXTS = ["[^1]: se {id}", "- {id}", "+ {id}", "* {id}", "*{id}*", "_{id}_", "**{id}**", "`{id}`", "[{id}](https://ok.example/)"]
 
-# Text fields that are plain strings, not {da, en}.
-PLAIN_TEXT_PATHS = {
-    ("plan", "minister", "name"),
-    ("contacts", 0, "name"),
-    ("actors", 1, "short_name"),
-    ("press_releases", 0, "statement", "speaker"),
-    ("sources", 0, "publisher"),
+# The series' files: where each is, its schema, and its text fields that are plain strings, not {da, en}.
+FILES = {
+    SITE_FILE: (MINIMAL_DIR / SITE_FILE, SITE_SCHEMA, {("contacts", 0, "name"), ("earlier_plans", 0, "publisher")}),
+    ACTORS_FILE: (MINIMAL_DIR / ACTORS_FILE, ACTORS_SCHEMA, {("actors", 1, "short_name")}),
+    "plan": (
+        MINIMAL,
+        PLAN_SCHEMA,
+        {("plan", "minister", "name"), ("contacts", 0, "name"), ("press_releases", 0, "statement", "speaker"), ("sources", 0, "publisher")},
+    ),
 }
 
 
-def fixture_data() -> dict[str, Any]:
-    """The small fixture with one of each optional text the templates show."""
-    data = parse_data(MINIMAL.read_bytes(), str(MINIMAL)).data
+def fixture_data() -> dict[str, dict[str, Any]]:
+    """The minimal series' files, with one of each optional text the templates show."""
+    data = {name: parse_data(path.read_bytes(), str(path)).data for name, (path, _, _) in FILES.items()}
     text = {"da": "x", "en": "x"}
-    data["plan"]["budget"]["note"] = dict(text)
-    data["plan"]["predecessors"] = [{"period": "2015-2018", "title": dict(text), "note": dict(text), "sources": ["s1"]}]
-    data["plan"]["successor"] = {"period": "2022-2025", "title": dict(text), "note": dict(text), "sources": ["s1"]}
-    data["key_figures"][0]["context"] = dict(text)
-    data["contacts"][0]["email"] = "presse@ministeriet.example.org"
-    data["updates"] = [{"id": "nyhed", "date": "2019-01-01", "title": dict(text), "text": dict(text), "initiatives": ["indsats-et"], "sources": ["s1"]}]
+    plan = data["plan"]
+    plan["plan"]["budget"]["note"] = dict(text)
+    plan["key_figures"][0]["context"] = dict(text)
+    plan["contacts"][0]["email"] = "presse@ministeriet.example.org"
+    plan["updates"] = [{"id": "nyhed", "date": "2019-01-01", "title": dict(text), "text": dict(text), "initiatives": ["indsats-et"], "sources": ["s1"]}]
+    site = data[SITE_FILE]
+    site["earlier_plans"][0].update(publisher="x", note=dict(text))
+    # The plan after the one with pages, which the site only lists: the plan's successor.
+    site["earlier_plans"].append({"id": "2022-2025", "period": {"start": 2022, "end": 2025}, "title": dict(text), "note": dict(text), "sources": ["k1"]})
+    site["contacts"][0].update(name="x", hours=dict(text))
     return data
 
 
 STRINGS = load_strings()
-SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 DATA = fixture_data()
-LONG_TEXTS = set(long_text_paths(SCHEMA, DATA))
+SCHEMAS = {name: schema_of(schema) for name, (_, schema, _) in FILES.items()}
+LONG_TEXTS = {name: set(long_text_paths(SCHEMAS[name], DATA[name])) for name in FILES}
 
 
-def max_length(path: tuple) -> float:
-    """The schema's `maxLength` of the plain-text field at `path` (infinite without one)."""
-    schema = SCHEMA
+def max_length(name: str, path: tuple) -> float:
+    """The schema's `maxLength` of the plain-text field at `path` of file `name` (infinite without one)."""
+    schema = SCHEMAS[name]
     for part in path:
         schema = schema["items"] if isinstance(part, int) else schema.get("properties", {}).get(part, {})
     return schema.get("maxLength", float("inf"))
 
 
-def with_texts(make: Callable[[str, bool], str]) -> tuple[dict[str, Any], dict[str, str]]:
-    """The fixture with text number n replaced by `make(placeholder n, is long)`; and placeholder → text."""
+def with_texts(make: Callable[[str, bool], str]) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
+    """The fixture with text number n of any file replaced by `make(placeholder n, is long)`; and placeholder → text."""
     texts: dict[str, str] = {}
 
-    def walk(value: Any, path: tuple) -> Any:
+    def walk(name: str, value: Any, path: tuple) -> Any:
         if isinstance(value, dict) and set(value) == {"da", "en"} and all(isinstance(item, str) for item in value.values()):
-            return {language: new(path, language) for language in value}
+            return {language: new(name, path, language) for language in value}
         if isinstance(value, dict):
-            return {key: walk(item, (*path, key)) for key, item in value.items()}
+            return {key: walk(name, item, (*path, key)) for key, item in value.items()}
         if isinstance(value, list):
-            return [walk(item, (*path, index)) for index, item in enumerate(value)]
-        if path in PLAIN_TEXT_PATHS:
-            return new(path, None)
+            return [walk(name, item, (*path, index)) for index, item in enumerate(value)]
+        if path in FILES[name][2]:
+            return new(name, path, None)
         return value
 
-    def new(path: tuple, language: str | None) -> str:
+    def new(name: str, path: tuple, language: str | None) -> str:
         placeholder = f"Q{len(texts):03d}Q"
-        text = make(placeholder, path in LONG_TEXTS)
+        text = make(placeholder, path in LONG_TEXTS[name])
         # A name with a length limit (a short name) keeps its placeholder where the text is too long.
-        texts[placeholder] = text if len(text) <= max_length(path) else placeholder
+        texts[placeholder] = text if len(text) <= max_length(name, path) else placeholder
         return texts[placeholder]
 
-    return walk(DATA, ()), texts
+    return {name: walk(name, value, ()) for name, value in DATA.items()}, texts
 
 
-def plan_of(data: dict[str, Any]):
-    text = yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False)
-    loaded = parse_data(text.encode("utf-8"), "data.yaml")
-    assert [str(problem) for problem in check_data(loaded)] == []
-    return build_plan(loaded.data)
+def series_of(data: dict[str, dict[str, Any]]) -> Series:
+    """The series of the three files' values, which must pass validation."""
+
+    def loaded(name: str):
+        text = yaml.dump(data[name], Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False)
+        return parse_data(text.encode("utf-8"), name)
+
+    files = LoadedSeries(loaded(SITE_FILE), loaded(ACTORS_FILE), {MINIMAL_PLAN_ID: loaded("plan")})
+    assert [str(problem) for problem in check_series(files)] == []
+    return build_series(files.site.data, files.actors.data, {MINIMAL_PLAN_ID: files.plans[MINIMAL_PLAN_ID].data})
 
 
 CONVERTER = markdown.Markdown(extensions=list(SITE_MARKDOWN_EXTENSIONS), extension_configs=SITE_MARKDOWN_CONFIGS)
@@ -166,17 +182,30 @@ def csv_cells(table: bytes, language: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(table.decode("utf-8-sig"), newline=""), delimiter=CSV_DELIMITERS[language]))
 
 
-def outputs(plan, language: str) -> dict[str, Any]:
-    """Everything that shows the plan's texts in one language."""
-    localized = localize(plan, STRINGS)[language]
-    shown: dict[str, Any] = {f"page {page.src_uri}": html_tree(site_html(page.body)) for page in generate_pages(localized)}
+def outputs(series: Series, language: str) -> dict[str, Any]:
+    """Everything that shows the series' texts in one language."""
+    localized_series = localize(series, STRINGS)[language]
+    localized = localized_series.plan(MINIMAL_PLAN_ID)
+    shown: dict[str, Any] = {f"page {page.src_uri}": html_tree(site_html(page.body)) for page in generate_pages(localized_series)}
+    config = SimpleNamespace()  # configure_site sets only these four of MkDocs' config
+    configure_site(config, localized_series)
+    shown["site name, description, copyright and navigation"] = [config.site_name, config.site_description, config.copyright, nav_entries(config.nav)]
     shown["print HTML"] = html_tree(render_html(build_print_view(localized, SITE_URL), None))
-    shown["feed"] = ElementTree.fromstring(render_feed(localized, SITE_URL, SITE_URL))
+    shown["feed"] = ElementTree.fromstring(render_feed(localized_series, SITE_URL, SITE_URL))
     shown["initiatives.csv"] = csv_cells(initiatives_csv(localized, SITE_URL), language)
     shown["actors.csv"] = csv_cells(actors_csv(localized, SITE_URL), language)
-    shown["initiatives.json"] = json.loads(plan_json(plan))
+    shown["initiatives.json"] = json.loads(plan_json(localized.plan))
     shown.update({f"press kit {name}": text for name, text in press_kit_texts(localized).items()})
     return shown
+
+
+def nav_entries(nav: Any) -> Any:
+    """MkDocs' navigation with each section's title as an entry of its own (`substituted` replaces texts, not keys)."""
+    if isinstance(nav, dict):
+        return [[title, nav_entries(item)] for title, item in nav.items()]
+    if isinstance(nav, list):
+        return [nav_entries(item) for item in nav]
+    return nav
 
 
 def html_tree(html: str) -> lxml.html.HtmlElement:
@@ -213,17 +242,17 @@ def substituted(value: Any, texts: dict[str, str], csv_cell: bool = False) -> An
 
 LANGUAGES = ("da", "en")
 PLAIN_DATA, _ = with_texts(lambda placeholder, long: placeholder)
-PLAIN_PLAN = plan_of(PLAIN_DATA)
-PLAIN = {language: outputs(PLAIN_PLAN, language) for language in LANGUAGES}
+PLAIN_SERIES = series_of(PLAIN_DATA)
+PLAIN = {language: outputs(PLAIN_SERIES, language) for language in LANGUAGES}
 CASES = [(case, True) for case in IN_EVERY_TEXT] + [(case, False) for case in IN_SHORT_TEXTS]
 
 
 @pytest.mark.parametrize(("case", "in_long_texts"), CASES, ids=[case for case, _ in CASES])
 def test_every_text_is_shown_as_written_everywhere(case, in_long_texts):
     data, texts = with_texts(lambda placeholder, long: case.format(id=placeholder) if in_long_texts or not long else placeholder)
-    plan = plan_of(data)
+    series = series_of(data)
     for language in LANGUAGES:
-        shown = outputs(plan, language)
+        shown = outputs(series, language)
         assert list(shown) == list(PLAIN[language])
         for name, output in shown.items():
             plain = PLAIN[language][name]

@@ -1,15 +1,16 @@
-"""Check the external links in the plan data: every `url` and `website` (`make check-links`).
+"""Check the external links in the data folder: every `url` and `website` (`make check-links`).
 
-Run weekly by `.github/workflows/links.yml`; never by the build, and never
-against the network in the test suite. Each address is asked for once with
-HEAD, then with GET when HEAD fails (some servers refuse HEAD). A link is
-broken when the last answer is an HTTP error or there is no answer at all; a
-permanent redirect (301, 308) is reported too, so the editor can update it.
-Every line of the report names the link's place in the data file, the way
-validation problems do.
+The data folder's files are all checked: `site.yaml`, `actors.yaml` and every
+plan file under `plans/`. Run weekly by `.github/workflows/links.yml`; never by
+the build, and never against the network in the test suite. Each address is
+asked for once with HEAD, then with GET when HEAD fails (some servers refuse
+HEAD), however many files name it. A link is broken when the last answer is an
+HTTP error or there is no answer at all; a permanent redirect (301, 308) is
+reported too, so the editor can update it. Every line of the report names the
+link's file and place in it, the way validation problems do.
 
 Exit status: 0 when every link answers, 1 when some are broken, 2 when the
-data file itself has problems.
+data itself has problems (as `make validate` reports them).
 """
 
 from __future__ import annotations
@@ -25,8 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from plansite.data.loading import LoadedData, load_data_file
-from plansite.data.validation import check_data
+from plansite.data.loading import LoadedData
+from plansite.data.validation import LoadedSeries, check_series, read_series
 from plansite.problems import DataError, DataPath, Location, format_data_path
 
 LINK_KEYS = frozenset({"url", "website"})
@@ -64,8 +65,14 @@ class LinkResult:
 
 
 def collect_links(loaded: LoadedData) -> list[Link]:
-    """Return every `url` and `website` in the data, in file order."""
+    """Return every `url` and `website` in one file's data, in file order."""
     return sorted(_walk(loaded, loaded.data, ()))
+
+
+def collect_series_links(loaded: LoadedSeries) -> list[Link]:
+    """Return every `url` and `website` of every file of the data folder, by file and position."""
+    files = [loaded.site, loaded.actors, *loaded.plans.values()]
+    return sorted(link for data in files for link in collect_links(data))
 
 
 def _walk(loaded: LoadedData, value: Any, data_path: DataPath) -> Iterator[Link]:
@@ -164,7 +171,12 @@ def write_markdown_report(path: Path, lines: Sequence[str], summary: str) -> Non
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data_file", nargs="?", default="data/initiatives.yaml")
+    parser.add_argument(
+        "data_dir",
+        nargs="?",
+        default="data",
+        help="the data folder (site.yaml, actors.yaml, plans/)",
+    )
     parser.add_argument(
         "--report", type=Path, help="also write the report as Markdown to this file"
     )
@@ -173,14 +185,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     arguments = parser.parse_args(argv)
     try:
-        loaded = load_data_file(arguments.data_file)
-        problems = check_data(loaded)
+        loaded = read_series(Path(arguments.data_dir))
+        problems = check_series(loaded)
         if problems:
             raise DataError(problems)
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 2
-    results = check_links(collect_links(loaded), timeout=arguments.timeout)
+    results = check_links(collect_series_links(loaded), timeout=arguments.timeout)
     lines = [line for line in map(describe, results) if line is not None]
     summary = summarize(results)
     print("\n".join([*lines, summary]))

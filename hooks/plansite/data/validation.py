@@ -354,7 +354,7 @@ def check_meaning(loaded: LoadedData, actor_ids: list[str]) -> Iterator[Problem]
         key="id",
     )
     yield from _check_unique_within_entries(loaded)
-    yield from _check_references(loaded, ids)
+    yield from _check_references(loaded, ids, actor_ids)
     yield from _check_dates(loaded)
     yield from _checks_of_every_value(loaded, PLAN_SCHEMA)
 
@@ -545,14 +545,24 @@ def _references_in_list(
         yield from _reference(loaded, path, value, known, label)
 
 
-def _check_references(loaded: LoadedData, ids: dict[str, list[str]]) -> Iterator[Problem]:
+def _check_references(
+    loaded: LoadedData, ids: dict[str, list[str]], actor_ids: list[str]
+) -> Iterator[Problem]:
+    """Every id a plan file names is in the file (`ids`); an actor, in its `actors:` section."""
+
+    def actors(data_path: DataPath, values: list[str]) -> Iterator[Problem]:
+        for index, value in enumerate(values):
+            yield from _plan_actor(loaded, (*data_path, index), value, ids["actors"], actor_ids)
+
     data = loaded.data
     plan = data["plan"]
     sub_areas = {
         area["id"]: [sub["id"] for sub in area.get("sub_areas", [])] for area in data["focus_areas"]
     }
     all_sub_areas = [sub for subs in sub_areas.values() for sub in subs]
-    yield from _reference(loaded, ("plan", "publisher"), plan["publisher"], ids["actors"], "actor")
+    yield from _plan_actor(
+        loaded, ("plan", "publisher"), plan["publisher"], ids["actors"], actor_ids
+    )
     for index, objective in enumerate(plan.get("objectives", [])):
         if "sub_area" in objective:
             yield from _reference(
@@ -579,12 +589,8 @@ def _check_references(loaded: LoadedData, ids: dict[str, list[str]]) -> Iterator
                 sub_areas[initiative["focus_area"]],
                 f"sub-area of '{initiative['focus_area']}'",
             )
-        yield from _references_in_list(
-            loaded, (*path, "lead"), initiative["lead"], ids["actors"], "actor"
-        )
-        yield from _references_in_list(
-            loaded, (*path, "partners"), initiative.get("partners", []), ids["actors"], "actor"
-        )
+        yield from actors((*path, "lead"), initiative["lead"])
+        yield from actors((*path, "partners"), initiative.get("partners", []))
         for partner_index, partner in enumerate(initiative.get("partners", [])):
             if partner in initiative["lead"]:
                 yield Problem(
@@ -594,12 +600,12 @@ def _check_references(loaded: LoadedData, ids: dict[str, list[str]]) -> Iterator
                     "keep it in one of the two lists",
                 )
     for index, contact in enumerate(data["contacts"]):
-        yield from _reference(
+        yield from _plan_actor(
             loaded,
             ("contacts", index, "organisation"),
             contact["organisation"],
             ids["actors"],
-            "actor",
+            actor_ids,
         )
     for index, release in enumerate(data["press_releases"]):
         path = ("press_releases", index)
@@ -631,6 +637,25 @@ def _check_references(loaded: LoadedData, ids: dict[str, list[str]]) -> Iterator
         )
     for data_path, sources in _source_lists(data, ()):
         yield from _references_in_list(loaded, data_path, sources, ids["sources"], "source")
+
+
+def _plan_actor(
+    loaded: LoadedData,
+    data_path: DataPath,
+    value: str,
+    plan_actors: list[str],
+    actor_ids: list[str],
+) -> Iterator[Problem]:
+    """An actor a plan names has a role in it; one of `actors.yaml` without a role is told so."""
+    if value in actor_ids and value not in plan_actors:
+        yield Problem(
+            loaded.locate(data_path),
+            data_path,
+            f"the actor '{value}' has no role in this plan",
+            "add it under actors: with its description and sources",
+        )
+    else:
+        yield from _reference(loaded, data_path, value, plan_actors, "actor")
 
 
 def _source_lists(value: Any, data_path: DataPath) -> Iterator[tuple[DataPath, list[str]]]:
@@ -694,7 +719,9 @@ def _check_dates(loaded: LoadedData) -> Iterator[Problem]:
             yield from _parse_date(loaded, ("sources", index, "date"), source["date"])[1]
     for index, release in enumerate(data["press_releases"]):
         for key in ("published", "publish_at"):
-            if key in release:
+            if key == "published" and "T" not in release[key]:  # a day alone
+                yield from _parse_date(loaded, ("press_releases", index, key), release[key])[1]
+            elif key in release:
                 yield from _parse_moment(loaded, ("press_releases", index, key), release[key])
     for index, update in enumerate(data.get("updates", [])):
         yield from _parse_date(loaded, ("updates", index, "date"), update["date"])[1]
@@ -731,7 +758,7 @@ def _check_period(
         yield Problem(
             loaded.locate((*data_path, "end")),
             (*data_path, "end"),
-            f"the end {end} is before the start {start}",
+            f"the end {period['end']} is before the start {period['start']}",
             "swap the dates or correct one of them",
         )
         return None

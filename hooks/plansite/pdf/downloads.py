@@ -207,7 +207,9 @@ def plan_pdf_job(
 
     def render_and_check() -> bytes:
         content = render_pdf(view, view["link_descriptions"], creation_date(source_date_epoch))
-        findings = check_pdf(content, language, required_texts, name=f"plan PDF ({language})")
+        findings = check_pdf(
+            content, language, required_texts, name=f"plan PDF ({localized.plan.id}, {language})"
+        )
         if findings:
             raise PdfFailed(
                 "\n".join(

@@ -87,7 +87,7 @@ def find_collisions(
                         "this hand-written page has the same address as the generated page "
                         f"'{page.src_uri}'",
                         "rename or remove the hand-written page; "
-                        "generated pages come from data/initiatives.yaml",
+                        "generated pages come from data/site.yaml, data/actors.yaml, data/plans/",
                     )
                 )
     return problems
