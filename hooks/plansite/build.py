@@ -51,6 +51,7 @@ from plansite.site.page_dates import PageDates
 from plansite.site.pages import GeneratedPage, generate_pages
 from plansite.staging import StagedSite
 from plansite.theme import not_found_page
+from plansite.urls import PlanPaths
 
 
 class PlanDataError(PluginError):
@@ -99,9 +100,8 @@ class SiteBuild:
         language, settings = current_language(config), self.settings
         localized = self.localized[language]
         navigation.configure_site(config, localized)
-        pages = generate_pages(localized) + redirects.redirect_pages(
-            localized, config.site_url or "/"
-        )
+        pages = generate_pages(localized)
+        pages += redirects.redirect_pages(localized, config.site_url or "/")
         problems = page_checks.find_page_problems(config, pages)  # before MkDocs empties site_dir
         if problems:
             raise PlanDataError(DataError(problems).report())
@@ -160,7 +160,15 @@ class SiteBuild:
     def split_search_index(self, site_dir: Path) -> dict[str, int]:
         """One search index per language instead of i18n's merged one; the size of each in bytes."""
         roots = {language: language_root(language) for language in self.languages}
-        return search_index.write_language_indexes(str(site_dir), roots)
+        labels = {
+            language: {
+                PlanPaths.of(plan.plan.id).prefix: f"{plan.text(plan.plan.plan.short_title)} "
+                f"{plan.period_years()}"
+                for plan in self.localized[language].plans
+            }
+            for language in self.languages
+        }
+        return search_index.write_language_indexes(str(site_dir), roots, labels)
 
 
 @dataclass

@@ -22,7 +22,6 @@ ACTORS = "aktoerer/index.md"
 FEED = (
     "feed.xml"  # the Atom feed of a language, every plan (`outputs.feeds`), relative to its folder
 )
-ACTORS_CSV = "data/aktoerer.csv"  # every actor of the series, per language
 
 
 def actor_path(actor_id: str) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from plansite.commands import validate
 from plansite.data.loading import load_data_file
 from plansite.data.validation import load_series
 from support.paths import PROJECT_DIR, REAL_DATA
@@ -90,8 +91,34 @@ def test_a_copy_of_an_actor_is_who_the_actor_is_and_its_role_numbered_with_its_p
             assert copy.parent in (f"{real.parent}-k1", real.parent) and copy.parent in hundred.actors
 
 
+@pytest.mark.parametrize(("plans", "initiatives"), [(1, 10), (3, 20)])
+def test_a_synthetic_series_of_several_plans_validates_with_the_requested_plans_and_sizes(synthetic, tmp_path: Path, plans: int, initiatives: int):
+    folder = synthetic.write_synthetic_plans(plans, initiatives, tmp_path / "series")
+    assert validate.main([str(folder)]) == 0  # what `make validate` says of the folder
+    series = load_series(folder)
+    assert [plan.id for plan in series.plans] == [ROOT_PLAN, "2022-2024", "2025-2027"][:plans]
+    assert [len(plan.initiatives) for plan in series.plans] == [initiatives] * plans
+    assert (series.site.root_plan, series.site.current_plan) == (ROOT_PLAN, series.plans[-1].id)
+    newest = series.plans[-1].plan
+    timeline = [*newest.predecessors, series.plans[-1]]  # the site's earlier plans, then the synthetic plans
+    periods = [item.period if hasattr(item, "period") else item.plan.period for item in timeline]
+    assert all(earlier.end < later.start for earlier, later in zip(periods, periods[1:], strict=False))  # no two plans share a day
+    for plan in series.plans[1:]:
+        assert plan.plan.period.in_years and plan.plan.period.end.year - plan.plan.period.start.year == 2
+        assert plan.id in plan.plan.title.da and plan.id in plan.plan.title.en
+        assert all(plan.plan.period.start <= item.period.end and item.period.start <= plan.plan.period.end for item in plan.initiatives if item.period)
+    assert len({frozenset(actor.id for actor in plan.actors) for plan in series.plans}) == 1  # the plans share their actors
+    assert len(series.actors) == len(load_data_file(folder / "actors.yaml").data["actors"])  # each copy of an actor once
+
+
 def test_the_command_line_writes_the_folder_it_is_given(tmp_path: Path):
     folder = tmp_path / "series-12"
     result = subprocess.run([sys.executable, str(BENCH_DIR / "synthetic.py"), "12", "-o", str(folder)], capture_output=True, text=True, check=True)
     assert result.stdout == f"{folder}\n"
     assert len(load_series(folder).plans[0].initiatives) == 12
+
+
+def test_the_command_line_writes_a_series_of_several_plans(tmp_path: Path):
+    folder = tmp_path / "series-2x12"
+    subprocess.run([sys.executable, str(BENCH_DIR / "synthetic.py"), "12", "--plans", "2", "-o", str(folder)], capture_output=True, text=True, check=True)
+    assert [len(plan.initiatives) for plan in load_series(folder).plans] == [12, 12]

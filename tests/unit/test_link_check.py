@@ -240,5 +240,5 @@ def test_the_command_refuses_a_series_whose_files_do_not_agree(tmp_path: Path, c
     assert captured.out == ""
     assert captured.err.splitlines() == [
         "1 problem to fix before the site can be built:",
-        f"  {site}:{line}:17: site.current_plan: unknown plan (a file under plans/) '2019-2022' — did you mean '2019-2021'?",
+        f"  {site}:{line}:17: site.current_plan: there is no plan file plans/2019-2022.yaml — did you mean '2019-2021'?",
     ]

@@ -198,3 +198,13 @@ def test_the_json_export_writes_a_period_in_years_and_a_day_without_a_time_as_th
     assert exported["plan"]["period"] == {"start": 2022, "end": 2025}
     assert "in_force" not in exported["plan"]
     assert exported["press_releases"][0]["published"] == "2022-04-08" and "contact" not in exported["press_releases"][0]
+
+
+def test_a_plan_pages_search_result_names_its_plan_and_its_sections_do_not_repeat_it():
+    index = {"config": {}, "docs": [
+        {"location": "2026-2029/indsatser/x/", "title": "Hotline", "text": ""},
+        {"location": "2026-2029/indsatser/x/#beskrivelse", "title": "Beskrivelse", "text": ""},
+        {"location": "aktoerer/cmm/", "title": "CMM", "text": ""},
+    ]}
+    labelled = search_index.label_plan_pages(index, {"2026-2029/": "Testplan 2026–2029"})
+    assert [document["title"] for document in labelled["docs"]] == ["Hotline – Testplan 2026–2029", "Beskrivelse", "CMM"]

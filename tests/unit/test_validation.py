@@ -69,7 +69,7 @@ def test_an_unknown_focus_area_is_refused():
 
 def test_a_sub_area_of_another_focus_area_is_refused():
     (problem,) = problems_after("    sub_area: under-a\n    title", "    sub_area: under-b\n    title")
-    assert "initiatives[0].sub_area: unknown sub-area of 'omraade-a' 'under-b'" in problem
+    assert "initiatives[0].sub_area: unknown sub-area 'under-b' of the focus area 'omraade-a'" in problem
 
 
 def test_a_duplicate_id_is_refused():
@@ -287,14 +287,14 @@ A_THIRD_ACTOR = "    short_name: ORG\n  - id: politiet\n    type: police\n    na
 def test_an_unknown_current_plan_is_refused_with_the_nearest_plan(tmp_path):
     line = series_line("site.yaml", '  current_plan: "2019-2021"')
     assert series_problems(tmp_path, ("site.yaml", 'current_plan: "2019-2021"', 'current_plan: "2019-2022"')) == [
-        f"{tmp_path / 'site.yaml'}:{line}:17: site.current_plan: unknown plan (a file under plans/) '2019-2022' — did you mean '2019-2021'?"
+        f"{tmp_path / 'site.yaml'}:{line}:17: site.current_plan: there is no plan file plans/2019-2022.yaml — did you mean '2019-2021'?"
     ]
 
 
 def test_an_unknown_root_plan_is_refused(tmp_path):
     line = series_line("site.yaml", '  root_plan: "2019-2021"')
     assert series_problems(tmp_path, ("site.yaml", 'root_plan: "2019-2021"', 'root_plan: "2015-2018"')) == [
-        f"{tmp_path / 'site.yaml'}:{line}:14: site.root_plan: unknown plan (a file under plans/) '2015-2018' — did you mean '2019-2021'?"
+        f"{tmp_path / 'site.yaml'}:{line}:14: site.root_plan: there is no plan file plans/2015-2018.yaml — did you mean '2019-2021'?"
     ]
 
 
@@ -350,7 +350,7 @@ def test_a_role_in_a_plan_of_an_actor_missing_from_the_actors_file_is_refused(tm
     role = '  - id: politiet\n    description: {da: "Politiet.", en: "The police."}\n    sources: [s1]\ncontacts:\n'
     problems = series_problems(tmp_path, ("plans/2019-2021.yaml", "contacts:\n", role))
     assert problems == [
-        f"{tmp_path / 'plans' / '2019-2021.yaml'}:{line_of('contacts:')}:9: actors[2].id: unknown actor of actors.yaml 'politiet' — use the id of an existing actor of actors.yaml"
+        f"{tmp_path / 'plans' / '2019-2021.yaml'}:{line_of('contacts:')}:9: actors[2].id: 'politiet' is not in actors.yaml — add it to data/actors.yaml (id, type, name), or correct the id"
     ]
 
 

@@ -23,15 +23,24 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    plans = f"{len(series.plans)} plan{'s' if len(series.plans) != 1 else ''}"
-    print(f"{arguments.data_dir}: OK — {plans}, {len(series.actors)} actors")
+    print(
+        f"{arguments.data_dir}: OK — {_counted(len(series.plans), 'plan')}, "
+        f"{_counted(len(series.actors), 'actor')}"
+    )
     for plan in series.plans:
-        print(
-            f"  plans/{plan.id}.yaml: {len(plan.focus_areas)} focus areas, "
-            f"{len(plan.initiatives)} initiatives, {len(plan.actors)} actors, "
-            f"{len(plan.press_releases)} press releases"
+        counts = (
+            (len(plan.focus_areas), "focus area"),
+            (len(plan.initiatives), "initiative"),
+            (len(plan.actors), "actor"),
+            (len(plan.press_releases), "press release"),
         )
+        print(f"  plans/{plan.id}.yaml: " + ", ".join(_counted(*count) for count in counts))
     return 0
+
+
+def _counted(number: int, thing: str) -> str:
+    """`1 actor`, `2 actors`."""
+    return f"{number} {thing}{'' if number == 1 else 's'}"
 
 
 if __name__ == "__main__":

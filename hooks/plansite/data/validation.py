@@ -185,12 +185,18 @@ def _explain_schema_error(
     kind = error.validator
     if kind == "additionalProperties":
         known = sorted(schema.get("properties", {}))
+        # What the entry is for, when the schema says: e.g. that who an actor is goes elsewhere.
+        why = (
+            f" ({schema['description'].rstrip('.')})"
+            if data_path and "description" in schema
+            else ""
+        )
         for key in sorted(set(instance) - set(known)):
             yield Problem(
                 loaded.locate_key((*data_path, key)),
                 (*data_path, key),
                 f"unknown {'key' if data_path else 'section'} '{key}'",
-                _suggest(key, known, "remove it or use one of: " + ", ".join(known)),
+                _suggest(key, known, "remove it or use one of: " + ", ".join(known) + why),
             )
     elif kind == "required":
         missing = re.findall(r"'([^']+)' is a required property", error.message)
@@ -345,14 +351,16 @@ def check_meaning(loaded: LoadedData, actor_ids: list[str]) -> Iterator[Problem]
     ids = {name: _ids_of(data.get(name, [])) for name in _LIST_NAMES}
     for name, label in _LIST_NAMES.items():
         yield from _check_unique_ids(loaded, name, label)
-    yield from _references_in_list(
-        loaded,
-        ("actors",),
-        [actor["id"] for actor in data["actors"]],
-        actor_ids,
-        "actor of actors.yaml",
-        key="id",
-    )
+    for index, actor in enumerate(data["actors"]):
+        yield from _reference(
+            loaded,
+            ("actors", index, "id"),
+            actor["id"],
+            actor_ids,
+            "actor",
+            what=f"'{actor['id']}' is not in actors.yaml",
+            fix="add it to data/actors.yaml (id, type, name), or correct the id",
+        )
     yield from _check_unique_within_entries(loaded)
     yield from _check_references(loaded, ids, actor_ids)
     yield from _check_dates(loaded)
@@ -389,7 +397,13 @@ def _check_site_file(
     for key in ("current_plan", "root_plan"):
         if key in data["site"]:
             yield from _reference(
-                loaded, ("site", key), data["site"][key], plan_ids, "plan (a file under plans/)"
+                loaded,
+                ("site", key),
+                data["site"][key],
+                plan_ids,
+                "plan",
+                what=f"there is no plan file plans/{data['site'][key]}.yaml",
+                fix="write the name of a file under plans/, without .yaml",
             )
     for index, entry in enumerate(data.get("earlier_plans", [])):
         if entry["id"] in plan_ids:
@@ -520,14 +534,22 @@ def _repeated(
 
 
 def _reference(
-    loaded: LoadedData, data_path: DataPath, value: str, known: list[str], label: str
+    loaded: LoadedData,
+    data_path: DataPath,
+    value: str,
+    known: list[str],
+    label: str,
+    *,
+    what: str = "",
+    fix: str = "",
 ) -> Iterator[Problem]:
+    """`value` is one of `known`; else `what` is wrong (`unknown <label> '<value>'`): `fix` it."""
     if value not in known:
         yield Problem(
             loaded.locate(data_path),
             data_path,
-            f"unknown {label} '{value}'",
-            _suggest(value, known, f"use the id of an existing {label}"),
+            what or f"unknown {label} '{value}'",
+            _suggest(value, known, fix or f"use the id of an existing {label}"),
         )
 
 
@@ -587,7 +609,10 @@ def _check_references(
                 (*path, "sub_area"),
                 initiative["sub_area"],
                 sub_areas[initiative["focus_area"]],
-                f"sub-area of '{initiative['focus_area']}'",
+                "sub-area",
+                what=f"unknown sub-area '{initiative['sub_area']}' "
+                f"of the focus area '{initiative['focus_area']}'",
+                fix="use the id of one of that focus area's sub-areas",
             )
         yield from actors((*path, "lead"), initiative["lead"])
         yield from actors((*path, "partners"), initiative.get("partners", []))

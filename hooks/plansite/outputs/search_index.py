@@ -10,6 +10,9 @@ own folder and its own `lang`. English pages are pointed at their index by
 `search/search_index.json` relative to `base`, so English pages get the base
 `…/en/`).
 
+A page of a plan shows, in its result, which plan it belongs to: its title in
+the index gets the plan's short title and years (`plan_labels`).
+
 The query pipeline stays Material's default for each language (stop words, no
 stemmer): with a stemmer, Material's trailing `*` on every query term makes
 whole-word queries miss (docs-dev/stack-facts.md#static-i18n-search).
@@ -51,12 +54,38 @@ def split_by_language(
     }
 
 
-def write_language_indexes(site_dir: str, language_roots: dict[str, str]) -> dict[str, int]:
-    """Replace the merged index in `site_dir` by one per language; return their sizes in bytes."""
+def label_plan_pages(index: dict[str, Any], plan_labels: dict[str, str]) -> dict[str, Any]:
+    """The index of one language with each plan page's title followed by its plan's label.
+
+    `plan_labels` maps a plan's folder (`2026-2029/`) to its label in the index's
+    language. Only whole pages are labelled: their sections are shown under them.
+    """
+    documents = []
+    for document in index["docs"]:
+        location = document["location"]
+        folder = location.split("/", 1)[0] + "/"
+        if folder in plan_labels and "#" not in location:
+            document = {**document, "title": f"{document['title']} – {plan_labels[folder]}"}
+        documents.append(document)
+    return {**index, "docs": documents}
+
+
+def write_language_indexes(
+    site_dir: str, language_roots: dict[str, str], plan_labels: dict[str, dict[str, str]]
+) -> dict[str, int]:
+    """Replace the merged index in `site_dir` by one per language; return their sizes in bytes.
+
+    `plan_labels` gives, per language, each plan folder's label (`label_plan_pages`).
+    """
     merged_path = Path(site_dir) / INDEX_PATH
     if not merged_path.is_file():
         return {}
-    indexes = split_by_language(json.loads(merged_path.read_text(encoding="utf-8")), language_roots)
+    indexes = {
+        language: label_plan_pages(index, plan_labels.get(language, {}))
+        for language, index in split_by_language(
+            json.loads(merged_path.read_text(encoding="utf-8")), language_roots
+        ).items()
+    }
     sizes = {}
     for language, index in indexes.items():
         path = Path(site_dir) / language_roots[language] / INDEX_PATH

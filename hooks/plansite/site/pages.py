@@ -546,10 +546,15 @@ def _first_sentence(text: str) -> str:
 
 def generate_pages(series: LocalizedSeries) -> list[GeneratedPage]:
     """Every page in the view's language, in a stable order: the series', then each plan's."""
-    pages = _SeriesPageWriter(series, series.current).all_pages()
+    pages = generate_series_pages(series)
     for localized in series.plans_newest_first():
         pages += generate_plan_pages(series, localized)
     return pages
+
+
+def generate_series_pages(series: LocalizedSeries) -> list[GeneratedPage]:
+    """The pages the plans share (home, actors, contact, open data), in the view's language."""
+    return _SeriesPageWriter(series, series.current).all_pages()
 
 
 def generate_plan_pages(series: LocalizedSeries, localized: LocalizedPlan) -> list[GeneratedPage]:

@@ -18,14 +18,20 @@ import posixpath
 
 from plansite.i18n.languages import language_root
 from plansite.i18n.view import LocalizedSeries
-from plansite.site.pages import PAGE_TEMPLATE, GeneratedPage, generate_plan_pages
-from plansite.urls import HOME, PlanPaths, page_url
+from plansite.site.pages import (
+    PAGE_TEMPLATE,
+    GeneratedPage,
+    generate_plan_pages,
+    generate_series_pages,
+)
+from plansite.urls import PlanPaths, page_url
 
 
 def redirect_pages(series: LocalizedSeries, site_url: str) -> list[GeneratedPage]:
     """A redirect page at each old address of the root plan's pages (none without a root plan).
 
-    The root plan's old home page is the series' home page now, so it has none.
+    An old address that a page of the series has now (the home page, above all)
+    keeps that page, and gets no redirect.
     """
     root_plan = series.series.site.root_plan
     if root_plan is None:
@@ -33,10 +39,11 @@ def redirect_pages(series: LocalizedSeries, site_url: str) -> list[GeneratedPage
     localized = series.plan(root_plan)
     prefix = PlanPaths.of(root_plan).prefix
     strings = series.strings
+    taken = {page.src_uri for page in generate_series_pages(series)}
     pages = []
     for page in generate_plan_pages(series, localized):
         old = page.src_uri.removeprefix(prefix)
-        if old == HOME:
+        if old in taken:
             continue
         old_url, new_url = page_url(old), page_url(page.src_uri)
         relative = posixpath.relpath("/" + new_url, "/" + (old_url or ".")) + "/"
