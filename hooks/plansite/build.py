@@ -51,7 +51,7 @@ from plansite.site.page_dates import PageDates
 from plansite.site.pages import GeneratedPage, generate_pages
 from plansite.staging import StagedSite
 from plansite.theme import not_found_page
-from plansite.urls import PlanPaths
+from plansite.urls import PlanPaths, addresses_of_the_site
 
 
 class PlanDataError(PluginError):
@@ -86,8 +86,9 @@ class SiteBuild:
         """Read the settings, the data and the texts; raise `PlanDataError` listing all problems."""
         try:
             settings = Settings.from_environment(project_dir)
+            taken = addresses_of_the_site(LANGUAGES, settings.docs_dir)
             series = series_published_as_of(
-                load_series(os.path.relpath(settings.data_dir)), settings.now
+                load_series(os.path.relpath(settings.data_dir), taken=taken), settings.now
             )
             strings = load_strings()
         except DataError as error:
@@ -98,6 +99,11 @@ class SiteBuild:
         """Generate this language's pages; refuse hand-written ones that clash or lack a twin."""
         check_i18n_languages(config)
         language, settings = current_language(config), self.settings
+        if Path(config.docs_dir).resolve() != settings.docs_dir.resolve():
+            raise PluginError(
+                f"mkdocs.yml: docs_dir must be '{settings.docs_dir.name}': the check of plan ids "
+                "against the site's own addresses reads the hand-written pages there"
+            )
         localized = self.localized[language]
         navigation.configure_site(config, localized)
         pages = generate_pages(localized)

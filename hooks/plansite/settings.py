@@ -33,6 +33,7 @@ STRINGS_DIR = DATA_DIR / "strings"
 FONTS_DIR = PROJECT_DIR / "assets" / "fonts"
 
 DEFAULT_DATA_DIR = "data"
+DOCS_FOLDER = "docs"
 DEFAULT_PDF_CACHE_DIR = ".cache/pdf"
 NOW_VARIABLE = "PLAN_NOW"
 
@@ -58,6 +59,11 @@ class Settings:
 
     source_date_epoch: int | None
     """`SOURCE_DATE_EPOCH` in seconds, when set to a number."""
+
+    @property
+    def docs_dir(self) -> Path:
+        """The hand-written pages: mkdocs.yml's `docs_dir`, which the build checks is this."""
+        return self.project_dir / DOCS_FOLDER
 
     @classmethod
     def from_environment(

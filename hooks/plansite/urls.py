@@ -13,7 +13,9 @@ series: the root plan's old addresses keep answering (`site.redirects`).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 HOME = "index.md"
 CONTACT = "kontakt.md"
@@ -94,6 +96,44 @@ class PlanPaths:
 
     def pdf(self, file_name: str) -> str:
         return f"{self.prefix}pdf/{file_name}"
+
+    def document(self, document_id: str) -> str:
+        """An attached document of the plan (`data` `documents`), published as it is."""
+        return f"{self.prefix}dokumenter/{document_id}.pdf"
+
+
+# What the theme and MkDocs write at the root of each language's folder.
+THEME_FOLDERS = ("assets", "search", "404.html", "sitemap.xml", "sitemap.xml.gz")
+
+
+def addresses_of_the_site(languages: Iterable[str], docs_dir: Path) -> set[str]:
+    """The first part of every address that is not a plan's: a plan with that id would take it.
+
+    The series' pages and files, the hand-written pages (`docs_dir`, e.g.
+    `privatliv.da.md`), the language folders, the theme's files, and the
+    addresses a plan's pages and files had before the site held a series (the
+    root plan's old ones).
+    """
+    handwritten_pages = [path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*")]
+    old = PlanPaths.at_root()
+    paths = [
+        HOME,
+        CONTACT,
+        OPEN_DATA,
+        ACTORS,
+        FEED,
+        old.about,
+        old.focus_areas,
+        old.initiatives,
+        old.press,
+        old.initiatives_csv,
+        old.pdf("x"),
+        old.document("x"),
+        *THEME_FOLDERS,
+        *handwritten_pages,
+    ]
+    firsts = {path.split("/", 1)[0].split(".", 1)[0] for path in paths}
+    return firsts | set(languages)
 
 
 def update_anchor(update_id: str) -> str:

@@ -1,16 +1,20 @@
 """Validate OK ⇒ build OK: whatever `make validate` accepts, the build turns into pages, files and PDFs.
 
 Hypothesis writes texts of every kind an editor could type or paste into many
-text fields of the small fixture at once (right-to-left scripts, combining
-marks, joiners, emoji, soft hyphens, zero-width spaces, long unbreakable words,
-leading "24. ", "#" and "1)", Markdown punctuation, texts exactly as long as
-the schema allows) and numbers of every size (negative, zero, huge, floats,
-infinite) into every number field. The file is validated; if validation
-accepts it, everything the build does with the data runs in-process: the
-pages of both languages, their Markdown rendered by MkDocs with the site's
-extensions (a warning fails, as under `--strict`), the feeds, CSV and JSON
-exports and press kits. Refusals must be located `DataError`s; any other
-exception fails.
+text fields of the small series at once (its `site.yaml`, `actors.yaml` and
+plan file: right-to-left scripts, combining marks, joiners, emoji, soft
+hyphens, zero-width spaces, long unbreakable words, leading "24. ", "#" and
+"1)", Markdown punctuation, texts exactly as long as the schema allows) and
+numbers of every size (negative, zero, huge, floats, infinite) into every
+number field (amounts, key figures, the years of a period: now and then the
+plan's period is given in years). The series folder is validated as the build
+validates it (`load_series`); if validation accepts it, everything the build
+does with the data runs in-process: the site's name, description and
+navigation, the series' and the plan's pages and the redirect pages of both
+languages, their Markdown rendered by MkDocs with the site's extensions (a
+warning fails, as under `--strict`), the feeds, each plan's CSV and JSON
+exports and press kits. Refusals must be located `DataError`s (in one of the
+series' files); any other exception fails.
 
 The plan PDF takes about a second per language, so a second test renders and
 checks the PDF of one drawn language in fewer examples.
@@ -27,6 +31,7 @@ import json
 import logging
 import os
 import re
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -43,29 +48,45 @@ from mkdocs.structure.pages import Page
 
 from plansite.data.documents import read_document_facts
 from plansite.data.font_coverage import showable_characters
-from plansite.data.loading import load_data_file, parse_data
-from plansite.data.model import build_plan
-from plansite.problems import DataError
-from plansite.data.schedule import published_as_of
-from plansite.data.validation import SCHEMA_PATH, check_data
+from plansite.data.loading import load_data_file
+from plansite.data.schedule import series_published_as_of
+from plansite.data.series import Series
+from plansite.data.validation import (
+    ACTORS_FILE,
+    ACTORS_SCHEMA,
+    PLAN_SCHEMA,
+    PLANS_DIR,
+    SITE_FILE,
+    SITE_SCHEMA,
+    load_series,
+)
 from plansite.i18n.languages import LANGUAGES
 from plansite.i18n.strings import load_strings
 from plansite.i18n.view import localize
 from plansite.outputs.language_outputs import LanguageOutputs
 from plansite.pdf.downloads import Download, plan_pdf_job
+from plansite.problems import DataError
+from plansite.site.navigation import configure_site
 from plansite.site.pages import generate_pages
-from support.paths import MINIMAL, PROJECT_DIR
+from plansite.site.redirects import redirect_pages
+from plansite.urls import PlanPaths
+from support.building import copy_series
+from support.paths import MINIMAL_DIR, MINIMAL_PLAN_ID, PROJECT_DIR
 
 EXAMPLES = int(os.environ.get("PLAN_PROPERTY_EXAMPLES", "300"))
 PDF_EXAMPLES = int(os.environ.get("PLAN_PROPERTY_PDF_EXAMPLES", "120"))
 
-DISPLAY_PATH = str(MINIMAL)  # documents would be found beside it, as in the build
 NOW = datetime(2020, 6, 1, tzinfo=UTC)
 SOURCE_DATE_EPOCH = 1_600_000_000
 SITE_URL = "https://menneskehandel.example.org/"
 STRINGS = load_strings()
-FIXTURE = load_data_file(MINIMAL).data
-SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+PLAN_FILE = f"{PLANS_DIR}/{MINIMAL_PLAN_ID}.yaml"
+# The files of the small series, by their name in its data folder, with their schemas.
+SCHEMAS = {SITE_FILE: SITE_SCHEMA, ACTORS_FILE: ACTORS_SCHEMA, PLAN_FILE: PLAN_SCHEMA}
+FIXTURE = {name: load_data_file(MINIMAL_DIR / name).data for name in SCHEMAS}
+# The plan's period in years (`start: 2019, end: 2021`), as a plan gives it when the sources give no day.
+PERIOD = FIXTURE[PLAN_FILE]["plan"]["period"]
+PERIOD_IN_YEARS = {bound: int(PERIOD[bound][:4]) for bound in ("start", "end")}
 
 
 # The fields of the fixture ------------------------------------------------------------------------
@@ -73,8 +94,9 @@ SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 
 @dataclass(frozen=True)
 class Field:
-    """A value of the fixture Hypothesis may replace: its path, its kind and the schema's limits."""
+    """A value of the fixture Hypothesis may replace: its file, its path, its kind and the schema's limits."""
 
+    file: str
     path: tuple[str | int, ...]
     kind: str  # "short" (plain text), "long" (Markdown subset), "integer" or "number"
     max_length: int | None = None
@@ -82,35 +104,46 @@ class Field:
     maximum: int | None = None
 
 
-def _resolve(schema: dict[str, Any]) -> tuple[dict[str, Any], str]:
+def _resolve(schema: dict[str, Any], root: dict[str, Any]) -> tuple[dict[str, Any], str]:
     reference = schema.get("$ref", "")
     if not reference:
         return schema, ""
     name = reference.removeprefix("#/$defs/")
-    return {**SCHEMA["$defs"][name], **{key: value for key, value in schema.items() if key != "$ref"}}, name
+    return {**root["$defs"][name], **{key: value for key, value in schema.items() if key != "$ref"}}, name
 
 
-def _fields(schema: dict[str, Any], value: Any, path: tuple[str | int, ...], long: bool = False) -> Iterator[Field]:
-    schema, name = _resolve(schema)
+def _fields(file: str, root: dict[str, Any], schema: dict[str, Any], value: Any, path: tuple[str | int, ...], long: bool = False) -> Iterator[Field]:
+    schema, name = _resolve(schema, root)
     long = long or name == "longText"
     if isinstance(value, dict):
         for key, item in value.items():
-            yield from _fields(schema["properties"][key], item, (*path, key), long)
+            yield from _fields(file, root, schema["properties"][key], item, (*path, key), long)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _fields(schema["items"], item, (*path, index), long)
+            yield from _fields(file, root, schema["items"], item, (*path, index), long)
     elif isinstance(value, bool):
         return
     elif isinstance(value, (int, float)):
-        yield Field(path, schema["type"], minimum=schema.get("minimum"), maximum=schema.get("maximum"))
+        # A year of a period may also be a date: its type is a list.
+        kind = schema["type"] if isinstance(schema["type"], str) else "integer"
+        yield Field(file, path, kind, minimum=schema.get("minimum"), maximum=schema.get("maximum"))
     elif isinstance(value, str) and "enum" not in schema and "format" not in schema and schema.get("pattern", "\\S") == "\\S":
         # Free text (not an id, date, address or code).
-        yield Field(path, "long" if long else "short", schema.get("maxLength"))
+        yield Field(file, path, "long" if long else "short", schema.get("maxLength"))
 
 
-FIELDS = list(_fields(SCHEMA, FIXTURE, ()))
+def fields_of(file: str, data: Any) -> list[Field]:
+    schema = json.loads(SCHEMAS[file].read_text(encoding="utf-8"))
+    return list(_fields(file, schema, schema, data, ()))
+
+
+FIELDS = [item for file, data in FIXTURE.items() for item in fields_of(file, data)]
 TEXT_FIELDS = [item for item in FIELDS if item.kind in ("short", "long")]
 NUMBER_FIELDS = [item for item in FIELDS if item.kind in ("integer", "number")]
+# The years of the plan's period, when an example gives it in years.
+YEAR_FIELDS = [item for item in fields_of(PLAN_FILE, {"plan": {"period": PERIOD_IN_YEARS}}) if item.kind == "integer"]
+assert {field.file for field in TEXT_FIELDS} == set(SCHEMAS), "every file of the series has texts"
+assert YEAR_FIELDS, "a period in years has numbers"
 
 
 # Texts and numbers ----------------------------------------------------------------------------------
@@ -197,14 +230,15 @@ def numbers(draw: st.DrawFn, field: Field, wild: bool) -> Any:
 
 
 class Example:
-    """The fixture with some values replaced; its repr lists the replacements, not the whole file."""
+    """The fixture with some values replaced; its repr lists the replacements, not the whole files."""
 
-    def __init__(self, replacements: dict[tuple[str | int, ...], Any], raw: bytes) -> None:
+    def __init__(self, replacements: dict[tuple[str, tuple[str | int, ...]], Any], files: dict[str, bytes], in_years: bool) -> None:
         self.replacements = replacements
-        self.raw = raw
+        self.files = files  # each file's bytes, by its name in the data folder
+        self.in_years = in_years
 
     def __repr__(self) -> str:
-        return f"Example({self.replacements!r})"
+        return f"Example({self.replacements!r}{', plan period in years' if self.in_years else ''})"
 
 
 def _with(data: Any, path: tuple[str | int, ...], value: Any) -> None:
@@ -221,18 +255,21 @@ def examples(draw: st.DrawFn, wild: bool = True) -> Example:
     without, most examples are valid (for the slow PDF test).
     """
     exotic = wild and draw(st.integers(0, 3)) == 3  # most examples stay within the font, so most get built
+    in_years = draw(st.integers(0, 3)) == 3  # now and then the plan's period in years
     chosen_texts = draw(st.lists(st.sampled_from(TEXT_FIELDS), min_size=1, max_size=15, unique=True))
-    chosen_numbers = [item for item in NUMBER_FIELDS if draw(st.integers(0, 3)) == 0]
-    replacements: dict[tuple[str | int, ...], Any] = {}
+    chosen_numbers = [item for item in NUMBER_FIELDS + (YEAR_FIELDS if in_years else []) if draw(st.integers(0, 3)) == 0]
+    replacements: dict[tuple[str, tuple[str | int, ...]], Any] = {}
     for item in chosen_texts:
-        replacements[item.path] = draw(texts(item, exotic, wild))
+        replacements[item.file, item.path] = draw(texts(item, exotic, wild))
     for item in chosen_numbers:
-        replacements[item.path] = draw(numbers(item, wild))
+        replacements[item.file, item.path] = draw(numbers(item, wild))
     data = copy.deepcopy(FIXTURE)
-    for path, value in replacements.items():
-        _with(data, path, value)
-    raw = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000).encode("utf-8")
-    return Example(replacements, raw)
+    if in_years:
+        data[PLAN_FILE]["plan"]["period"] = dict(PERIOD_IN_YEARS)
+    for (file, path), value in replacements.items():
+        _with(data[file], path, value)
+    files = {file: yaml.dump(values, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000).encode("utf-8") for file, values in data.items()}
+    return Example(replacements, files, in_years)
 
 
 # What the build does with accepted data ---------------------------------------------------------------
@@ -262,30 +299,32 @@ class _Warnings(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def assert_located(error: DataError, raw: bytes) -> None:
-    """Every problem names the file, a line inside it and a column."""
-    line_count = raw.count(b"\n") + 1
+def assert_located(error: DataError, folder: Path, example: Example) -> None:
+    """Every problem names a file of the series, a line inside it and a column."""
+    line_counts = {str(folder / file): raw.count(b"\n") + 1 for file, raw in example.files.items()}
     lines = error.report().split("\n")[1:]
     assert lines, error.report()
     for line in lines:
-        match = re.match(rf"^  {re.escape(DISPLAY_PATH)}:(\d+):(\d+): \S", line)
+        match = re.match(r"^  (.+?):(\d+):(\d+): \S", line)
         assert match, f"not located: {line!r}"
-        assert 1 <= int(match.group(1)) <= line_count, line
+        assert match.group(1) in line_counts, f"not in a file of the series: {line!r}"
+        assert 1 <= int(match.group(2)) <= line_counts[match.group(1)], line
 
 
-def validated(example: Example):
-    """The published plan, or None when validation refused the file with located problems."""
-    try:
-        loaded = parse_data(example.raw, DISPLAY_PATH)
-        problems = check_data(loaded)
-        if problems:
-            raise DataError(problems)
-    except DataError as error:
-        assert_located(error, example.raw)
-        event("refused: " + re.sub(r"'[^']*'|-?\d[\w.+-]*", "…", error.problems[0].what)[:50])
-        return None
+def validated(example: Example) -> Series | None:
+    """The published series, or None when validation refused its folder with located problems."""
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = copy_series(MINIMAL_DIR, Path(temporary) / "data")  # with any documents the plan attaches
+        for file, raw in example.files.items():
+            (folder / file).write_bytes(raw)
+        try:
+            series = load_series(folder)
+        except DataError as error:
+            assert_located(error, folder, example)
+            event("refused: " + re.sub(r"'[^']*'|-?\d[\w.+-]*", "…", error.problems[0].what)[:50])
+            return None
     event("accepted")
-    return published_as_of(build_plan(loaded.data), NOW)
+    return series_published_as_of(series, NOW)
 
 
 def _page_file(config, src_uri: str, content: str) -> File:
@@ -300,17 +339,23 @@ def _hand_written_pages(config, language: str) -> list[File]:
     return [_page_file(config, path.relative_to(docs).as_posix().replace(f".{language}.md", ".md"), path.read_text(encoding="utf-8")) for path in sorted(docs.rglob(f"*.{language}.md"))]
 
 
-def render_pages_and_outputs(localized, site_config: SiteConfig, plan_pdfs: dict[str, Download]) -> None:
-    """Every page's Markdown through MkDocs, then each language's feed, exports and press kit."""
+def render_pages_and_outputs(localized, site_config: SiteConfig, plan_pdfs: dict[str, dict[str, Download]]) -> None:
+    """The site's name and navigation, every page's Markdown through MkDocs, then each language's feed, exports and press kits.
+
+    `plan_pdfs`: by language, each language's plan PDFs by plan id.
+    """
     config = site_config.config
     warnings = _Warnings()
     logging.getLogger("mkdocs").addHandler(warnings)
     try:
         for language, view in localized.items():
-            pages = generate_pages(view)
+            configure_site(config, view)
+            assert config.site_name
+            assert config.nav
+            pages = generate_pages(view) + redirect_pages(view, SITE_URL)
             files = Files([_page_file(config, page.src_uri, page.body) for page in pages])
             files = Files([*files, *_hand_written_pages(config, language)])
-            LanguageOutputs(view, config, SOURCE_DATE_EPOCH).add_files(files, plan_pdfs.get(language))
+            LanguageOutputs(view, config, SOURCE_DATE_EPOCH).add_files(files, plan_pdfs.get(language, {}))
             for page in pages:
                 rendered = Page(page.meta.get("title"), files.get_file_from_path(page.src_uri), config)
                 rendered.markdown, rendered.meta = page.body, dict(page.meta)
@@ -324,19 +369,20 @@ def render_pages_and_outputs(localized, site_config: SiteConfig, plan_pdfs: dict
 @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture])
 @given(example=examples())
 def test_data_that_validates_builds_its_pages_feeds_exports_and_press_kits(example, mkdocs_config):
-    plan = validated(example)
-    if plan is not None:
-        render_pages_and_outputs(localize(plan, STRINGS), mkdocs_config, {})
+    series = validated(example)
+    if series is not None:
+        render_pages_and_outputs(localize(series, STRINGS), mkdocs_config, {})
 
 
 @settings(max_examples=PDF_EXAMPLES, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture])
 @given(example=examples(wild=False), language=st.sampled_from(LANGUAGES))
 def test_data_that_validates_renders_a_plan_pdf_that_passes_its_checks(example, language, tmp_path_factory, mkdocs_config):
-    plan = validated(example)
-    if plan is None:
+    series = validated(example)
+    if series is None:
         return
-    localized = localize(plan, STRINGS)
-    job = plan_pdf_job(localized[language], tmp_path_factory.mktemp("pdf-cache"), SITE_URL, SOURCE_DATE_EPOCH)
+    localized = localize(series, STRINGS)
+    plan = localized[language].plan(MINIMAL_PLAN_ID)
+    job = plan_pdf_job(plan, tmp_path_factory.mktemp("pdf-cache"), SITE_URL, SOURCE_DATE_EPOCH)
     path = job.store(job.render_and_check())  # raises PdfFailed with every finding
-    pdf = Download(language, "plan", path, "pdf/plan.pdf", read_document_facts(path))
-    render_pages_and_outputs(localized, mkdocs_config, {language: pdf})
+    pdf = Download(language, "plan", path, PlanPaths.of(MINIMAL_PLAN_ID).pdf(plan.pdf_file_name()), read_document_facts(path))
+    render_pages_and_outputs(localized, mkdocs_config, {language: {MINIMAL_PLAN_ID: pdf}})

@@ -46,3 +46,12 @@ def test_the_collision_message_names_the_data_folder_the_pages_come_from():
     assert str(problem).startswith("docs/kontakt.da.md:1:1: this hand-written page has the same address as the generated page 'kontakt.md' — rename or remove the hand-written page; ")
     assert "initiatives.yaml" not in str(problem)  # there is no such file any more
     assert "data/" in str(problem).split(" — ", 1)[1]
+
+
+def test_two_generated_pages_at_one_address_are_refused():
+    from plansite.site.page_checks import find_shared_addresses
+    from plansite.site.pages import GeneratedPage
+
+    pages = [GeneratedPage("aktoerer/index.md", True, "", {}), GeneratedPage("aktoerer.md", True, "", {}), GeneratedPage("kontakt.md", True, "", {})]
+    (problem,) = find_shared_addresses(pages)
+    assert str(problem).startswith("data/plans:1:1: the pages 'aktoerer/index.md' and 'aktoerer.md' would both be at /aktoerer/")

@@ -17,10 +17,12 @@ import yaml
 from plansite.data.loading import parse_data
 from plansite.data.model import COPENHAGEN
 from plansite.data.validation import load_series
+from plansite.i18n.languages import LANGUAGES
 from plansite.problems import DataError
+from plansite.urls import addresses_of_the_site
 from support.building import copy_series
 from support.minimal_plan import check_plan_text, minimal_with, plan_from
-from support.paths import MINIMAL, MINIMAL_DIR
+from support.paths import MINIMAL, MINIMAL_DIR, PROJECT_DIR
 
 PLAN = "data/plans/2019-2021.yaml"
 
@@ -412,3 +414,12 @@ def test_the_problems_of_every_file_of_the_series_are_reported_at_once(tmp_path)
         ("plans/2019-2021.yaml", "    focus_area: omraade-b", "    focus_area: nowhere"),
     )
     assert [problem.split(":")[0] for problem in problems] == [str(tmp_path / "actors.yaml"), str(tmp_path / "plans" / "2019-2021.yaml"), str(tmp_path / "site.yaml")]
+
+
+@pytest.mark.parametrize("name", ["aktoerer", "kontakt", "data", "tilgaengelighed", "privatliv", "en", "indsatser", "presse", "om-planen", "pdf", "search", "assets"])
+def test_a_plan_file_named_after_one_of_the_sites_own_addresses_is_refused(tmp_path, name):
+    folder = copy_series(MINIMAL_DIR, tmp_path / "data")
+    (folder / "plans" / f"{name}.yaml").write_text(MINIMAL.read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_series(folder, taken=addresses_of_the_site(LANGUAGES, PROJECT_DIR / "docs"))
+    assert f"{folder / 'plans' / (name + '.yaml')}:1:1: the plan's address /{name}/ is one of the site's own — name the file after the plan's years instead" in caught.value.report()

@@ -28,7 +28,10 @@ from typing import IO, Any
 
 from plansite.data.loading import LoadedData
 from plansite.data.validation import LoadedSeries, check_series, read_series
+from plansite.i18n.languages import LANGUAGES
 from plansite.problems import DataError, DataPath, Location, format_data_path
+from plansite.settings import PROJECT_DIR, Settings
+from plansite.urls import addresses_of_the_site
 
 LINK_KEYS = frozenset({"url", "website"})
 USER_AGENT = "Mozilla/5.0 (compatible; plansite-link-check/1.0)"
@@ -185,7 +188,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     arguments = parser.parse_args(argv)
     try:
-        loaded = read_series(Path(arguments.data_dir))
+        taken = addresses_of_the_site(LANGUAGES, Settings.from_environment(PROJECT_DIR).docs_dir)
+        loaded = read_series(Path(arguments.data_dir), taken=taken)
         problems = check_series(loaded)
         if problems:
             raise DataError(problems)

@@ -9,8 +9,11 @@ import argparse
 import sys
 
 from plansite.data.validation import load_series
+from plansite.i18n.languages import LANGUAGES
 from plansite.i18n.strings import load_strings
 from plansite.problems import DataError
+from plansite.settings import PROJECT_DIR, Settings
+from plansite.urls import addresses_of_the_site
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -18,7 +21,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data_dir", nargs="?", default="data")
     arguments = parser.parse_args(argv)
     try:
-        series = load_series(arguments.data_dir)
+        taken = addresses_of_the_site(LANGUAGES, Settings.from_environment(PROJECT_DIR).docs_dir)
+        series = load_series(arguments.data_dir, taken=taken)
         load_strings()
     except DataError as error:
         print(error.report(), file=sys.stderr)

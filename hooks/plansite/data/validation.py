@@ -15,7 +15,7 @@ import difflib
 import json
 import math
 import re
-from collections.abc import Generator, Iterable, Iterator, Sequence
+from collections.abc import Collection, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
@@ -68,13 +68,18 @@ def plan_files(data_dir: Path) -> list[Path]:
     return sorted((data_dir / PLANS_DIR).glob("*.yaml"))
 
 
-def load_series(data_dir: str | Path, plans: Sequence[Path] | None = None) -> Series:
+def load_series(
+    data_dir: str | Path,
+    plans: Sequence[Path] | None = None,
+    taken: Collection[str] = (),
+) -> Series:
     """Load, validate and build the series; raise `DataError` listing every problem.
 
     `plans` replaces the data folder's plan files (tests check one plan file
-    against a folder's site and actors).
+    against a folder's site and actors); `taken` are the site's own first address
+    parts, which no plan id may be (`plansite.urls.addresses_of_the_site`).
     """
-    loaded = read_series(Path(data_dir), plans)
+    loaded = read_series(Path(data_dir), plans, taken)
     problems = check_series(loaded)
     if problems:
         raise DataError(problems)
@@ -85,7 +90,9 @@ def load_series(data_dir: str | Path, plans: Sequence[Path] | None = None) -> Se
     )
 
 
-def read_series(data_dir: Path, plans: Sequence[Path] | None = None) -> LoadedSeries:
+def read_series(
+    data_dir: Path, plans: Sequence[Path] | None = None, taken: Collection[str] = ()
+) -> LoadedSeries:
     """Read every file of the data folder; raise `DataError` with the problems of every file."""
     problems: list[Problem] = []
 
@@ -116,6 +123,15 @@ def read_series(data_dir: Path, plans: Sequence[Path] | None = None) -> LoadedSe
                     (),
                     f"the file name '{path.name}' cannot be a plan's address",
                     "name the file with small letters a-z, digits and hyphens, e.g. 2026-2029.yaml",
+                )
+            )
+        elif path.stem in taken:
+            problems.append(
+                Problem(
+                    Location(str(path), 1, 1),
+                    (),
+                    f"the plan's address /{path.stem}/ is one of the site's own",
+                    "name the file after the plan's years instead, e.g. 2026-2029.yaml",
                 )
             )
         plan = read(path)

@@ -11,7 +11,6 @@ its pages the links (`page_downloads`): the Danish site links the Danish PDF at
 from __future__ import annotations
 
 import logging
-import posixpath
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -36,7 +35,6 @@ from plansite.urls import page_url as page_url_of
 log = logging.getLogger("mkdocs.hooks.plansite.pdf")
 
 PLAN_PDF_DIR = "pdf"
-DOCUMENTS_DIR = "dokumenter"
 
 
 class PdfFailed(Exception):
@@ -152,7 +150,7 @@ def _prepare_downloads(
                     document.language,
                     plan.text(document.title),
                     data_dir / PLANS_DIR / document.file,
-                    paths.prefix + posixpath.join(DOCUMENTS_DIR, f"{document.id}.pdf"),
+                    paths.document(document.id),
                     read_document_facts(data_dir / PLANS_DIR / document.file),
                     document.accessible_format_contact,
                     plan.text(document.description),

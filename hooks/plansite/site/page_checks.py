@@ -6,7 +6,9 @@ Two mistakes would otherwise pass silently:
   `fallback_to_default: false`, mkdocs-static-i18n would quietly leave it out
   of the language that lacks it (with fallback on, it would publish Danish
   text under `/en/`);
-- a hand-written page at the address of a generated page: it would silently win.
+- a hand-written page at the address of a generated page: it would silently win;
+- two generated pages at one address (the last one would silently win): the
+  validation refuses the ids that could do it, and this check makes sure.
 
 `mkdocs build` runs `on_config` and `on_pre_build`, then empties `site_dir`,
 and only then collects the files and calls `on_files`. A problem found in
@@ -27,15 +29,40 @@ from plansite.i18n.languages import LANGUAGES
 from plansite.problems import Location, Problem
 from plansite.site.pages import GeneratedPage
 from plansite.site.virtual_files import localized_src_uri
+from plansite.urls import page_url
 
 
 def find_page_problems(config: MkDocsConfig, pages: list[GeneratedPage]) -> list[Problem]:
     """Hand-written pages without a twin in every language, or at a generated page's address."""
     files = get_files(config)
     docs_dir = os.path.relpath(config.docs_dir)
-    return find_untranslated_pages(files, LANGUAGES, docs_dir) + find_collisions(
-        files, pages, LANGUAGES, docs_dir
+    return (
+        find_untranslated_pages(files, LANGUAGES, docs_dir)
+        + find_collisions(files, pages, LANGUAGES, docs_dir)
+        + find_shared_addresses(pages)
     )
+
+
+def find_shared_addresses(pages: list[GeneratedPage]) -> list[Problem]:
+    """A problem for each address that two generated pages would have."""
+    first: dict[str, str] = {}
+    problems = []
+    for page in pages:
+        address = page_url(page.src_uri)
+        if address in first:
+            problems.append(
+                Problem(
+                    Location("data/plans", 1, 1),
+                    (),
+                    f"the pages '{first[address]}' and '{page.src_uri}' would both be at "
+                    f"/{address}",
+                    "give the plan file another name; if the names are fine, report this as a "
+                    "fault of the site's code",
+                )
+            )
+        else:
+            first[address] = page.src_uri
+    return problems
 
 
 def find_untranslated_pages(
