@@ -50,6 +50,8 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
+from support.building import WITHOUT_PDFS, copy_series, file_hashes, run_build
+from support.paths import DATA_DIR, PROJECT_DIR
 
 from plansite.data.loading import LoadedData, load_data_file
 from plansite.data.schedule import series_published_as_of
@@ -63,9 +65,10 @@ from plansite.problems import DataError
 from plansite.site.navigation import site_nav
 from plansite.site.pages import GeneratedPage, generate_pages
 from plansite.site.redirects import redirect_pages
-from plansite.urls import page_url
-from support.building import WITHOUT_PDFS, copy_series, file_hashes, run_build
-from support.paths import DATA_DIR, PROJECT_DIR
+from plansite.urls import addresses_of_the_site, page_url
+
+# What `make validate` and the build refuse as plan ids: the site's own addresses.
+SITE_ADDRESSES = addresses_of_the_site(LANGUAGES, PROJECT_DIR / "docs")
 
 FUZZ_EXAMPLES = int(os.environ.get("PLAN_FUZZ_EXAMPLES", "200"))
 FUZZ_BUILDS = int(os.environ.get("PLAN_FUZZ_BUILDS", "3"))
@@ -383,7 +386,7 @@ def test_a_mutated_series_is_accepted_or_refused_with_located_messages(mutation,
     with tempfile.TemporaryDirectory() as temporary:
         folder = write_series(mutation, Path(temporary) / "data")
         try:
-            series = load_series(folder)
+            series = load_series(folder, taken=SITE_ADDRESSES)
         except DataError as error:
             event(f"{mutation.kind}: refused")
             assert_located(error.report(), folder)
@@ -414,7 +417,7 @@ def test_a_mutated_series_builds_or_fails_without_traceback_and_without_touching
         assert file_hashes(site_dir) == before
     else:
         # The whole series, as validation accepted it: each page of each language, and nothing of a removed plan.
-        series = load_series(data_dir)
+        series = load_series(data_dir, taken=SITE_ADDRESSES)
         for language, view in localize(series_published_as_of(series, NOW), STRINGS).items():
             missing = [page.src_uri for page in generate_pages(view) if not (site_dir / language_root(language) / page_url(page.src_uri) / "index.html").is_file()]
             assert not missing, f"pages of '{language}' the build did not write: {missing}"

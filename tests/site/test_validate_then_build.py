@@ -45,6 +45,8 @@ from hypothesis import strategies as st
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from support.building import copy_series
+from support.paths import MINIMAL_DIR, MINIMAL_PLAN_ID, PROJECT_DIR
 
 from plansite.data.documents import read_document_facts
 from plansite.data.font_coverage import showable_characters
@@ -69,9 +71,10 @@ from plansite.problems import DataError
 from plansite.site.navigation import configure_site
 from plansite.site.pages import generate_pages
 from plansite.site.redirects import redirect_pages
-from plansite.urls import PlanPaths
-from support.building import copy_series
-from support.paths import MINIMAL_DIR, MINIMAL_PLAN_ID, PROJECT_DIR
+from plansite.urls import PlanPaths, addresses_of_the_site
+
+# What `make validate` and the build refuse as plan ids: the site's own addresses.
+SITE_ADDRESSES = addresses_of_the_site(LANGUAGES, PROJECT_DIR / "docs")
 
 EXAMPLES = int(os.environ.get("PLAN_PROPERTY_EXAMPLES", "300"))
 PDF_EXAMPLES = int(os.environ.get("PLAN_PROPERTY_PDF_EXAMPLES", "120"))
@@ -318,7 +321,7 @@ def validated(example: Example) -> Series | None:
         for file, raw in example.files.items():
             (folder / file).write_bytes(raw)
         try:
-            series = load_series(folder)
+            series = load_series(folder, taken=SITE_ADDRESSES)
         except DataError as error:
             assert_located(error, folder, example)
             event("refused: " + re.sub(r"'[^']*'|-?\d[\w.+-]*", "…", error.problems[0].what)[:50])
