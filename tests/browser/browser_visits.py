@@ -3,16 +3,22 @@
 One visit per page and width: load the page, run the pinned axe-core on it,
 and keep every request the page made, every Content-Security-Policy violation
 it reported, JavaScript errors, cookies and the keys in browser storage.
+
+A page that sends the browser on (the redirect pages at the site's old
+addresses, `<meta http-equiv="refresh">`) is checked as itself: the tab
+cancels any navigation away from the page it visits, and each visit records
+where the tab was when it was checked and which navigations it cancelled.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
-from playwright.sync_api import Browser, BrowserContext, Request
+from playwright.sync_api import Browser, BrowserContext, Request, Route
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 SITEMAP_NAMESPACE = {"sitemap": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -37,6 +43,8 @@ async (tags) => {
   }));
 }
 """
+
+REFRESH = re.compile(r"""<meta\s+http-equiv=["']?refresh["']?""", re.IGNORECASE)
 
 READ_STORAGE = "() => [...Object.keys(localStorage).map((key) => 'localStorage:' + key), ...Object.keys(sessionStorage).map((key) => 'sessionStorage:' + key)]"
 
@@ -66,6 +74,8 @@ class PageVisit:
     javascript_errors: list[str] = field(default_factory=list)
     cookies: list[str] = field(default_factory=list)
     storage_keys: list[str] = field(default_factory=list)
+    checked_at: str = ""  # the tab's address when axe ran and the rest was read
+    cancelled_navigations: list[str] = field(default_factory=list)  # where the page tried to send the tab
 
 
 def page_paths_from_sitemap(sitemap: Path) -> list[str]:
@@ -74,6 +84,20 @@ def page_paths_from_sitemap(sitemap: Path) -> list[str]:
     url_paths = [urlsplit(location.text.strip()).path for location in locations]
     home = min(url_paths, key=len)  # the site_url's own path, `/` or `/<repository>/`
     return sorted(path.removeprefix(home) for path in url_paths)
+
+
+def redirect_page_paths(root: Path) -> list[str]:
+    """Site-relative paths of the built pages that send the browser on (`<meta http-equiv="refresh">`).
+
+    They are the old addresses of moved pages; the sitemap does not list them.
+    """
+    paths = [path for path in sorted(root.rglob("*.html")) if REFRESH.search(path.read_text(encoding="utf-8"))]
+    return [path.relative_to(root).as_posix().removesuffix("index.html") for path in paths]
+
+
+def detail_page(page_paths: list[str]) -> str:
+    """A generated detail page of a plan (fact box, sources): the first initiative's, `<plan id>/indsatser/<id>/`."""
+    return next(path for path in page_paths if re.fullmatch(r"\d{4}-\d{4}/indsatser/[^/]+/", path))
 
 
 def new_recording_context(browser: Browser, width: int) -> BrowserContext:
@@ -105,8 +129,23 @@ class _RecordingTab:
     def __init__(self, context: BrowserContext) -> None:
         self.page = context.new_page()
         self.visit: PageVisit | None = None
+        self.url = ""
         self.page.on("request", self._record_request)
         self.page.on("pageerror", self._record_error)
+        self.page.route(lambda url: True, self._stay)
+
+    def _stay(self, route: Route) -> None:
+        """Let every request through but a navigation of the tab away from the page being visited.
+
+        `aborted` (net::ERR_ABORTED) cancels it the way a stopped navigation is
+        cancelled: Chromium keeps the current document and shows no error page.
+        """
+        request = route.request
+        if self.visit is not None and request.is_navigation_request() and request.frame == self.page.main_frame and request.url != self.url:
+            self.visit.cancelled_navigations.append(request.url)
+            route.abort("aborted")
+        else:
+            route.continue_()
 
     def _record_request(self, request: Request) -> None:
         if self.visit is not None:
@@ -118,10 +157,11 @@ class _RecordingTab:
 
     def record(self, visit: PageVisit, url: str, axe_source: str) -> PageVisit:
         """Load the page, run axe on it, then read what the page recorded."""
-        self.visit = visit
+        self.visit, self.url = visit, url
         try:
             self.page.goto(url, wait_until="load")
             visit.axe_violations = run_axe(self.page, axe_source)
+            visit.checked_at = self.page.url
             visit.csp_violations = self.page.evaluate("() => window.__cspViolations")
             visit.storage_keys = self.page.evaluate(READ_STORAGE)
             visit.cookies = [f"{cookie['name']} ({cookie['domain']})" for cookie in self.page.context.cookies()]

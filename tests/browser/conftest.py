@@ -2,10 +2,11 @@
 
 The site is built once (the `site` fixture of tests/conftest.py, shared with tests/site/) and served by
 a `http.server` thread on a free port. Chromium is Debian's, driven through
-Playwright (never downloaded). `visits` opens every page of the sitemap, in
-both languages, at a desktop and a phone width, once per session, and records
-what the tests assert on: axe-core violations, requests, CSP violations,
-JavaScript errors, cookies and browser storage.
+Playwright (never downloaded). `visits` opens every page of the sitemap and
+every redirect page at an old address (which the sitemap leaves out), in both
+languages, at a desktop and a phone width, once per session, and records what
+the tests assert on: axe-core violations, requests, CSP violations, JavaScript
+errors, cookies and browser storage.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Playwright, sync_playwright
 
-from browser_visits import PageVisit, ServedSite, page_paths_from_sitemap, visit_pages
+from browser_visits import PageVisit, ServedSite, page_paths_from_sitemap, redirect_page_paths, visit_pages
 from support.paths import PROJECT_DIR
 
 CHROMIUM = "/usr/bin/chromium"
@@ -92,9 +93,15 @@ def axe_source() -> str:
 
 
 @pytest.fixture(scope="session")
-def page_paths(site) -> list[str]:
-    """Every page of the sitemap (both languages), plus the 404 page."""
-    return [*page_paths_from_sitemap(site.root / "sitemap.xml"), "404.html"]
+def redirect_paths(site) -> list[str]:
+    """Every page at an old address that sends the browser on to the page's new address."""
+    return redirect_page_paths(site.root)
+
+
+@pytest.fixture(scope="session")
+def page_paths(site, redirect_paths) -> list[str]:
+    """Every page of the sitemap (both languages), every redirect page, and the 404 page."""
+    return [*sorted({*page_paths_from_sitemap(site.root / "sitemap.xml"), *redirect_paths}), "404.html"]
 
 
 @pytest.fixture(scope="session")

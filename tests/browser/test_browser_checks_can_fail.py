@@ -8,7 +8,7 @@ from browser_visits import format_violations, visit_pages
 
 pytestmark = pytest.mark.browser
 
-CANARY_PAGES = ["index.html", "csp.html", "foreign.html", "storage.html"]
+CANARY_PAGES = ["index.html", "csp.html", "foreign.html", "storage.html", "refresh.html"]
 
 
 @pytest.fixture(scope="module")
@@ -36,3 +36,11 @@ def test_cookies_storage_and_script_errors_are_recorded(canary_visits):
     assert visit.cookies == ["canary (127.0.0.1)"]
     assert sorted(visit.storage_keys) == ["localStorage:canary", "sessionStorage:canary"]
     assert visit.javascript_errors == ["canary error"]
+
+
+def test_a_page_that_sends_the_browser_on_is_checked_as_itself(canary_visits, canary_site):
+    visit = canary_visits["refresh.html"]
+    assert visit.checked_at == canary_site.url("refresh.html")
+    rules = {violation["rule"] for violation in visit.axe_violations}
+    assert "html-has-lang" in rules and "image-alt" not in rules  # its own fault, not that of index.html
+    assert set(visit.cancelled_navigations) <= {canary_site.url("index.html")}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_visits import ServedSite
+from browser_visits import ServedSite, detail_page
 from support.problems import assert_no_problems
 
 pytestmark = pytest.mark.browser
@@ -46,7 +46,7 @@ async () => {
 
 def sample_pages(page_paths: list[str]) -> list[str]:
     """The home pages, a generated detail page (fact box, sources) in each language and the 404 page."""
-    detail = next(path for path in page_paths if path.startswith("indsatser/") and path != "indsatser/")
+    detail = detail_page(page_paths)
     return ["", "en/", detail, "en/" + detail, "404.html"]
 
 

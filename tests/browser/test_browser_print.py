@@ -6,6 +6,8 @@ import subprocess
 
 import pytest
 
+from browser_visits import detail_page
+
 pytestmark = pytest.mark.browser
 
 CHROME = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-skip", ".md-search", ".md-top", ".headerlink"]
@@ -14,7 +16,7 @@ CHROME = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-f
 @pytest.fixture(scope="module")
 def printed(browser, served_site, page_paths, tmp_path_factory):
     """A generated detail page in each language: its parsed page in print media and the text of its PDF."""
-    detail = next(path for path in page_paths if path.startswith("indsatser/") and path != "indsatser/")
+    detail = detail_page(page_paths)
     context = browser.new_context()
     results = {}
     for path in (detail, "en/" + detail):

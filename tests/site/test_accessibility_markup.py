@@ -63,13 +63,29 @@ def test_the_table_check_finds_a_missing_caption_and_scope():
     assert table_problems(page) == ["table 1 has no caption", "table 1: <th>Year</th> has no scope"]
 
 
+def accessible_name(page: BeautifulSoup, element) -> str:
+    """The name an element gets from `aria-labelledby` (the text of the elements it names) or `aria-label`."""
+    if element.get("aria-labelledby"):
+        labels = [page.find(id=label_id) for label_id in element["aria-labelledby"].split()]
+        return " ".join(label.get_text(" ", strip=True) for label in labels if label is not None).strip()
+    return (element.get("aria-label") or "").strip()
+
+
+def test_the_name_of_a_landmark_comes_from_aria_labelledby_or_aria_label():
+    page = BeautifulSoup('<nav aria-label="Menu"></nav><label id="named">Plans</label><label id="empty"><span class="icon"></span></label>'
+                         '<nav aria-labelledby="named"></nav><nav aria-labelledby="empty"></nav><nav aria-labelledby="missing"></nav>', "html.parser")
+    assert [accessible_name(page, nav) for nav in page.find_all("nav")] == ["Menu", "Plans", "", ""]
+
+
 def test_every_page_has_banner_navigation_main_and_footer_landmarks(site):
     for name, page in pages(site):
         assert len(page.select("body header.md-header")) == 1, name
         assert len(page.find_all("main")) == 1, name
         assert len(page.find_all("footer")) == 1, name
         navigations = page.find_all("nav")
-        assert navigations and all(nav.get("aria-label") for nav in navigations), f"{name}: a <nav> without a name"
+        assert navigations, name
+        unnamed = [str(nav)[:120] for nav in navigations if not accessible_name(page, nav)]
+        assert not unnamed, f"{name}: a <nav> without a name: {unnamed}"
         assert page.select_one("main article#main-content") is not None, name
 
 

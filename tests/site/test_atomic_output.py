@@ -3,7 +3,7 @@
 The build writes into a staging folder beside the site folder and puts it in
 the site folder's place only when everything passed (hooks/plansite/staging.py).
 Each failure below is provoked at another stage of a real `mkdocs build --strict`
-of the minimal plan: the data in `on_config`, a plan PDF's checks in
+of the minimal series: the data in `on_config`, a plan PDF's checks in
 `on_pre_build`, a page's CSP in `on_post_page` of the Danish and of the English
 build, a bug in the last handler of `on_post_build`, and a warning that strict
 mode counts only after `on_post_build`.
@@ -18,8 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from support.building import WITHOUT_PDFS, build_site, copy_project, file_hashes, run_build
-from support.paths import MINIMAL
+from support.building import WITHOUT_PDFS, build_site, copy_project, file_hashes, run_build, series_with_plan
+from support.minimal_plan import minimal_with
+from support.paths import MINIMAL_DIR, MINIMAL_PLAN_ID
 
 # `mkdocs` with a bug in the handler that splits the search index, given MkDocs' arguments.
 BUG_IN_THE_LAST_HANDLER = """
@@ -38,7 +39,7 @@ class Failure:
     """How to make a build of the project copy fail, and what it then says."""
 
     says: str
-    data: Callable[[str], str] = lambda text: text
+    data: Callable[[str], str] = lambda text: text  # the minimal series' plan file
     pages: dict[str, str] = field(default_factory=dict)  # docs/<name>: text appended
     environment: dict[str, str] = field(default_factory=lambda: dict(WITHOUT_PDFS))
     launcher: str | None = None
@@ -75,13 +76,13 @@ FAILURES = {
 
 @pytest.fixture(scope="module")
 def last_good_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The minimal plan, built into a folder of its own."""
-    return build_site(tmp_path_factory.mktemp("out") / "site", MINIMAL, WITHOUT_PDFS).root
+    """The minimal series, built into a folder of its own."""
+    return build_site(tmp_path_factory.mktemp("out") / "site", MINIMAL_DIR, WITHOUT_PDFS).root
 
 
 def failing_build(failure: Failure, site_dir: Path, folder: Path):
     project = copy_project(folder / "project")
-    data_file = project / "data" / "initiatives.yaml"
+    data_file = project / "data" / "plans" / f"{MINIMAL_PLAN_ID}.yaml"
     data_file.write_text(failure.data(data_file.read_text(encoding="utf-8")), encoding="utf-8")
     for name, text in failure.pages.items():
         page = project / "docs" / name
@@ -102,13 +103,12 @@ def test_a_failed_build_leaves_the_last_good_site_byte_for_byte(failure: Failure
 
 
 def test_a_passing_build_replaces_the_whole_site(tmp_path: Path):
-    site = build_site(tmp_path / "out" / "site", MINIMAL, WITHOUT_PDFS).root
+    site = build_site(tmp_path / "out" / "site", MINIMAL_DIR, WITHOUT_PDFS).root
     (site / "left-over.html").write_text("from an older build", encoding="utf-8")
     before = file_hashes(site)
-    renamed = tmp_path / "renamed.yaml"
-    renamed.write_text(MINIMAL.read_text(encoding="utf-8").replace("Indsats ét", "Omdøbt indsats"), encoding="utf-8")
+    renamed = series_with_plan(tmp_path / "renamed", minimal_with(('title: {da: "Indsats ét"', 'title: {da: "Omdøbt indsats"')))
     built = build_site(site, renamed, WITHOUT_PDFS)
-    assert built.page("indsatser/indsats-et/").h1.get_text(strip=True) == "Omdøbt indsats"
+    assert built.page(f"{MINIMAL_PLAN_ID}/indsatser/indsats-et/").h1.get_text(strip=True) == "Omdøbt indsats"
     assert not (site / "left-over.html").exists()
     assert file_hashes(site).keys() == before.keys() - {"left-over.html"}
     assert [path.name for path in site.parent.iterdir()] == ["site"]

@@ -1,4 +1,4 @@
-"""Documents editors attach: checked in the data, described from the file, published and offered on the about page."""
+"""Documents editors attach to a plan: checked in its file, described from the file, published and offered on its about page."""
 
 from __future__ import annotations
 
@@ -8,13 +8,12 @@ from urllib.parse import urljoin
 import pytest
 from weasyprint import HTML
 
-from plansite.data.loading import parse_data
 from plansite.data.documents import DocumentFacts
 from plansite.i18n.formatting import describe_document
 from plansite.i18n.strings import load_strings
-from plansite.data.validation import check_data
-from support.building import build_site
-from support.paths import MINIMAL
+from support.building import build_site, series_with_plan
+from support.minimal_plan import check_plan_text
+from support.paths import MINIMAL, MINIMAL_PLAN_ID
 
 SITE = "https://site.test/"
 DOCUMENTS = """
@@ -29,7 +28,7 @@ documents:
 
 
 def write_document(folder: Path, pages: int = 2) -> Path:
-    """A small PDF made for the tests (the real data attaches no document)."""
+    """A small PDF made for the tests (the real data attaches no document), beside a plan file in `folder`."""
     path = folder / "documents" / "testdokument.pdf"
     path.parent.mkdir(parents=True, exist_ok=True)
     body = '<p style="break-after: page">Side</p>' * (pages - 1) + "<p>Side</p>"
@@ -37,9 +36,14 @@ def write_document(folder: Path, pages: int = 2) -> Path:
     return path
 
 
+def plan_file(folder: Path) -> Path:
+    """Where the plan file checked by `problems_in` is (its documents are relative to its folder)."""
+    return folder / f"{MINIMAL_PLAN_ID}.yaml"
+
+
 def problems_in(folder: Path, documents: str = DOCUMENTS) -> list[str]:
     text = MINIMAL.read_text(encoding="utf-8") + documents
-    return [str(problem) for problem in sorted(check_data(parse_data(text.encode("utf-8"), str(folder / "data.yaml"))))]
+    return [str(problem) for problem in sorted(check_plan_text(text, str(plan_file(folder))))]
 
 
 def line_of(documents: str, fragment: str) -> int:
@@ -55,7 +59,7 @@ def test_an_attached_document_with_a_readable_pdf_is_valid(tmp_path):
 def test_a_missing_file_is_a_located_problem(tmp_path):
     line = line_of(DOCUMENTS, "file: documents/")
     assert problems_in(tmp_path) == [
-        f"{tmp_path / 'data.yaml'}:{line}:11: documents[0].file: 'documents/testdokument.pdf': the file does not exist"
+        f"{plan_file(tmp_path)}:{line}:11: documents[0].file: 'documents/testdokument.pdf': the file does not exist"
         f" — put the PDF at {tmp_path / 'documents' / 'testdokument.pdf'} (paths are relative to the data file's folder), or correct the path"
     ]
 
@@ -64,7 +68,7 @@ def test_a_file_that_is_not_a_pdf_is_a_located_problem(tmp_path):
     (tmp_path / "documents").mkdir()
     (tmp_path / "documents" / "testdokument.pdf").write_text("not a PDF", encoding="utf-8")
     (problem,) = problems_in(tmp_path)
-    assert f"data.yaml:{line_of(DOCUMENTS, 'file: documents/')}:11: documents[0].file: 'documents/testdokument.pdf': the file is not a readable PDF" in problem
+    assert f"{plan_file(tmp_path)}:{line_of(DOCUMENTS, 'file: documents/')}:11: documents[0].file: 'documents/testdokument.pdf': the file is not a readable PDF" in problem
 
 
 def test_a_file_outside_the_data_folder_is_refused(tmp_path):
@@ -94,17 +98,16 @@ def test_a_document_is_described_by_format_size_pages_and_language(facts, docume
 
 @pytest.fixture(scope="module")
 def site_with_document(tmp_path_factory):
-    """The small fixture plan with one attached document, built once for this module."""
+    """The minimal series, its plan with one attached document, built once for this module."""
     folder = tmp_path_factory.mktemp("data")
-    source = write_document(folder)
-    data_file = folder / "data.yaml"
-    data_file.write_text(MINIMAL.read_text(encoding="utf-8") + DOCUMENTS, encoding="utf-8")
-    return build_site(tmp_path_factory.mktemp("site"), data_file, {"PLAN_PDF_CACHE_DIR": str(folder / "cache")}), source
+    data_dir = series_with_plan(folder / "data", MINIMAL.read_text(encoding="utf-8") + DOCUMENTS)
+    source = write_document(data_dir / "plans")
+    return build_site(tmp_path_factory.mktemp("site"), data_dir, {"PLAN_PDF_CACHE_DIR": str(folder / "cache")}), source
 
 
 @pytest.mark.parametrize(("relative", "title", "details", "description", "intro"), [
-    ("om-planen/index.html", "Testdokument", "(PDF, {kb} kB, 2 sider, på engelsk)", "Et dokument til test.", "Dette dokument er ikke lavet af os"),
-    ("en/om-planen/index.html", "Test document", "(PDF, {kb} KB, 2 pages, in English)", "A document for testing.", "We did not make this document"),
+    (f"{MINIMAL_PLAN_ID}/om-planen/index.html", "Testdokument", "(PDF, {kb} kB, 2 sider, på engelsk)", "Et dokument til test.", "Dette dokument er ikke lavet af os"),
+    (f"en/{MINIMAL_PLAN_ID}/om-planen/index.html", "Test document", "(PDF, {kb} KB, 2 pages, in English)", "A document for testing.", "We did not make this document"),
 ])
 def test_the_about_page_offers_the_document_with_its_facts_and_a_way_to_ask_for_another_format(site_with_document, relative, title, details, description, intro):
     built, source = site_with_document
@@ -120,15 +123,15 @@ def test_the_about_page_offers_the_document_with_its_facts_and_a_way_to_ask_for_
     assert intro in item.get_text(" ", strip=True)
 
 
-def test_the_document_is_published_in_both_language_trees(site_with_document):
+def test_the_document_is_published_under_its_plan_in_both_language_trees(site_with_document):
     built, source = site_with_document
-    assert (built.root / "dokumenter" / "testdokument.pdf").read_bytes() == source.read_bytes()
-    assert (built.root / "en" / "dokumenter" / "testdokument.pdf").read_bytes() == source.read_bytes()
+    assert (built.root / MINIMAL_PLAN_ID / "dokumenter" / "testdokument.pdf").read_bytes() == source.read_bytes()
+    assert (built.root / "en" / MINIMAL_PLAN_ID / "dokumenter" / "testdokument.pdf").read_bytes() == source.read_bytes()
 
 
 def test_other_pages_offer_the_plan_but_not_the_documents(site_with_document):
     built, _ = site_with_document
-    for relative in ("index.html", "en/indsatser/indsats-et/index.html"):
+    for relative in ("index.html", f"{MINIMAL_PLAN_ID}/index.html", f"en/{MINIMAL_PLAN_ID}/indsatser/indsats-et/index.html", "en/kontakt/index.html"):
         soup = built.page(relative)
         assert soup.select(".plan-documents") == []
         assert len(soup.select(".plan-download a")) == 1

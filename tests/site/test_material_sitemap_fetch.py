@@ -30,7 +30,7 @@ def test_every_sitemap_material_fetches_exists(site):
 
 
 def test_the_feed_and_the_language_alternates_stay_discoverable_as_alternate_links(site):
-    for page_path in ("", "en/", "en/presse/"):
+    for page_path in ("", "en/", "en/2019-2021/presse/", "en/presse/"):  # the series, a plan, an old address
         head = site.page(page_path).head  # parsed the standard way: rel is a set of words
         assert [link["rel"] for link in head.select('link[type="application/atom+xml"]')] == [["alternate"]]
         assert {link["hreflang"] for link in head.select("link[hreflang]") if "alternate" in link["rel"]} == {"da", "en"}

@@ -1,4 +1,4 @@
-"""Plan PDFs under a real `mkdocs serve` of the minimal plan: an edit is served before its PDF is rendered.
+"""Plan PDFs under a real `mkdocs serve` of the minimal series: an edit is served before its PDF is rendered.
 
 How the preview worker decides what to render is in tests/unit/test_pdf_preview.py.
 """
@@ -6,15 +6,15 @@ How the preview worker decides what to render is in tests/unit/test_pdf_preview.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import time
 from pathlib import Path
 
-from support.paths import MINIMAL, PROJECT_DIR
+from plansite.urls import PlanPaths
+from support.building import copy_project
+from support.minimal_plan import localized_series
+from support.paths import MINIMAL_PLAN_ID
 from support.serving import free_port, get_or_none, running_mkdocs_serve, wait_for
-
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "data", "assets")
 
 
 def _pdf_text(content: bytes, folder: Path) -> str:
@@ -24,36 +24,36 @@ def _pdf_text(content: bytes, folder: Path) -> str:
 
 
 def test_serve_shows_an_edit_before_its_pdf_is_rendered_then_links_the_new_pdf(tmp_path: Path):
-    project = tmp_path / "project"
-    project.mkdir()
-    for part in PROJECT_PARTS:
-        source = PROJECT_DIR / part
-        (shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__")) if source.is_dir() else shutil.copy2(source, project / part))
-    shutil.copyfile(MINIMAL, project / "data" / "initiatives.yaml")
+    project = copy_project(tmp_path / "project")
     port, log_file = free_port(), tmp_path / "serve.log"
     url = f"http://127.0.0.1:{port}/"
-    pdf_url = url + "pdf/handlingsplan-mod-menneskehandel-2019-2021.pdf"
-    english_pdf_url = url + "en/pdf/action-plan-against-human-trafficking-2019-2021.pdf"
-    environment = {key: value for key, value in os.environ.items() if key not in {"PLAN_DATA_FILE", "PLAN_SKIP_PDF", "PLAN_PDF_CACHE_DIR"}} | {"NO_MKDOCS_2_WARNING": "1"}
+    names = {language: series.plan(MINIMAL_PLAN_ID).pdf_file_name() for language, series in localized_series().items()}
+    paths = PlanPaths.of(MINIMAL_PLAN_ID)
+    pdf_url = url + paths.pdf(names["da"])  # 2019-2021/pdf/…
+    english_pdf_url = url + "en/" + paths.pdf(names["en"])
+    environment = {key: value for key, value in os.environ.items() if key not in {"PLAN_DATA_DIR", "PLAN_SKIP_PDF", "PLAN_PDF_CACHE_DIR"}} | {"NO_MKDOCS_2_WARNING": "1"}
     with running_mkdocs_serve(project, port, environment, log_file):
         # First start, empty cache: the pages come first, the PDF after them.
         wait_for(lambda: get_or_none(pdf_url) and get_or_none(english_pdf_url), "the first PDFs to be rendered and linked", timeout=180)
         first_pdf = get_or_none(pdf_url)
         assert "Testplan 2019-2021" in _pdf_text(first_pdf, tmp_path)
-        assert b"handlingsplan-mod-menneskehandel-2019-2021.pdf" in get_or_none(url)
+        assert paths.pdf(names["da"]).encode() in get_or_none(url)
+        # The root plan's PDF also answers at its address from before the series.
+        assert get_or_none(url + PlanPaths.at_root().pdf(names["da"])) == first_pdf
         wait_for(lambda: time.time() - log_file.stat().st_mtime > 2, "the server to settle", timeout=180)
 
         before_edit = len(log_file.read_text(encoding="utf-8"))
-        data_file = project / "data" / "initiatives.yaml"
+        data_file = project / "data" / "plans" / f"{MINIMAL_PLAN_ID}.yaml"
         data_file.write_text(data_file.read_text(encoding="utf-8").replace("Testplan 2019-2021", "Omdøbt plan 2019-2021"), encoding="utf-8")
         wait_for(lambda: "Omdøbt plan 2019-2021" in (get_or_none(url) or b"").decode(), "the edited home page", timeout=180)
         wait_for(lambda: "Omdøbt plan 2019-2021" in _pdf_text(get_or_none(pdf_url) or first_pdf, tmp_path), "the PDF with the new title", timeout=180)
         log_text = log_file.read_text(encoding="utf-8")
         assert "Traceback" not in log_text and "ERROR" not in log_text
         after_edit = log_text[before_edit:]
-        queued = after_edit.index("Plan PDF (da): its inputs changed; it is rendered after this build")
+        label = f"Plan PDF ({MINIMAL_PLAN_ID}, da)"
+        queued = after_edit.index(f"{label}: its inputs changed; it is rendered after this build")
         in_place = after_edit.index("The new site is in place", queued)
-        rendered = after_edit.index("Plan PDF (da): rendered and checked in", queued)
+        rendered = after_edit.index(f"{label}: rendered and checked in", queued)
         # The edited site was in place, so served, before its PDF was rendered. (MkDocs' own
         # "Documentation built" line comes after the last event, so the worker may beat it.)
         assert queued < in_place < rendered

@@ -11,6 +11,8 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
+from plansite.i18n import formatting
+
 LANGUAGES = {"da": "", "en": "en/"}
 SITE = "https://site.test/"
 REVIEW_DATE = {"da": r"Senest gennemgået: \d{1,2}\. \w+ \d{4}\.", "en": r"Last reviewed: \d{1,2} \w+ \d{4}\."}
@@ -21,17 +23,20 @@ def resolve(page_path: str, href: str) -> str:
     return target + "index.html" if target.endswith("/") or target == "" else target
 
 
-def test_every_page_footer_names_the_authority_its_contact_and_the_required_links(site, plan):
-    publisher = plan.actor(plan.plan.publisher)
+def test_every_page_footer_names_the_authority_its_contacts_and_the_required_links(site, series):
     statement_urls = set()
     for path in site.html_files():
         name = path.relative_to(site.root).as_posix()
         language = "en" if name.startswith("en/") else "da"
         footer = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find("footer")
         text = " ".join(footer.get_text(" ").split())
-        assert publisher.name.in_language(language) in text, name
-        for contact in plan.contacts:
-            assert contact.name in text, name
+        assert series.site.publisher.in_language(language) in text, name
+        for contact in series.contacts:  # the site's current contacts, each with the date of its source
+            assert contact.role.in_language(language) in text, name
+            assert series.actors[contact.organisation].name.in_language(language) in text, name
+            assert formatting.format_day(contact.as_of, language) in text, name
+            if contact.name:
+                assert contact.name in text, name
             if contact.phone:
                 assert footer.select_one(f'a[href="tel:{contact.phone.replace(" ", "")}"]') is not None, name
         hrefs = [link["href"] for link in footer.find_all("a", href=True)]
@@ -39,12 +44,12 @@ def test_every_page_footer_names_the_authority_its_contact_and_the_required_link
         if name != "404.html":  # served at every missing address; its links are absolute
             targets = {resolve(name, href) for href in hrefs}
             prefix = LANGUAGES[language]
-            assert {prefix + "tilgaengelighed/index.html", prefix + "privatliv/index.html"} <= targets, name
+            assert {prefix + "tilgaengelighed/index.html", prefix + "privatliv/index.html", prefix + "kontakt/index.html"} <= targets, name
     assert len(statement_urls) == 1
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_accessibility_page_says_how_it_was_tested_its_limits_and_how_to_get_help(site, plan, language):
+def test_the_accessibility_page_says_how_it_was_tested_its_limits_and_how_to_get_help(site, series, language):
     page = site.page(LANGUAGES[language] + "tilgaengelighed/")
     article = page.find("article")
     text = " ".join(article.get_text(" ").split())
@@ -53,8 +58,8 @@ def test_the_accessibility_page_says_how_it_was_tested_its_limits_and_how_to_get
     assert "axe-core" in text and "Nu Html Checker" in text and "1280" in text and "375" in text
     assert re.search(REVIEW_DATE[language], text), "no date of last review"
     assert "Asiatisk Plads 2" in text  # in writing
-    for contact in plan.contacts:
-        if contact.phone:  # by phone, from the data
+    for contact in series.contacts:
+        if contact.phone:  # by phone, from the site's contacts
             assert article.select_one(f'a[href="tel:{contact.phone.replace(" ", "")}"]') is not None
     assert article.select_one('a[href^="https://www.was.digst.dk/"]') is not None
 

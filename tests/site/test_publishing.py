@@ -1,9 +1,10 @@
 """Scheduled publishing: an item with `publish_at` is nowhere on the site until that moment, then everywhere.
 
-The fixture `valid/scheduled.yaml` has a press release and an update scheduled
-for 2018-09-10T12:00:00+02:00. It is built twice with "now" pinned through
-`PLAN_NOW`: one second before that moment and exactly at it. The filter on the
-model is in tests/unit/test_scheduled_publishing.py.
+The plan file `valid/scheduled.yaml` has a press release and an update scheduled
+for 2018-09-10T12:00:00+02:00. As the plan of the minimal series (its root
+plan, so its pages also have redirect pages at their old addresses), it is built
+twice with "now" pinned through `PLAN_NOW`: one second before that moment and
+exactly at it. The filter on the model is in tests/unit/test_scheduled_publishing.py.
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from plansite.outputs import exports
 from plansite.site import pages
-from support.building import WITHOUT_PDFS, build_site
-from support.paths import FIXTURES
+from plansite.urls import FEED, PlanPaths, page_url
+from support.building import WITHOUT_PDFS, build_site, series_with_plan
+from support.paths import FIXTURES, MINIMAL_PLAN_ID
 from support.problems import assert_no_problems
 
 SCHEDULED = FIXTURES / "valid" / "scheduled.yaml"
@@ -26,12 +27,14 @@ JUST_BEFORE = "2018-09-10T11:59:59+02:00"
 RELEASE = "embargo"
 UPDATE = "planlagt-opdatering"
 LANGUAGES = {"da": "", "en": "en/"}
+PATHS = PlanPaths.of(MINIMAL_PLAN_ID)
 
 
 def build_scheduled_site(tmp_path_factory: pytest.TempPathFactory, now: str) -> Path:
     """A strict build of the scheduled fixture as the site looks at `now` (without PDFs)."""
     environment = {"PLAN_NOW": now, **WITHOUT_PDFS, "PLAN_PDF_CACHE_DIR": str(tmp_path_factory.mktemp("scheduled-pdf-cache"))}
-    return build_site(tmp_path_factory.mktemp("scheduled-site"), SCHEDULED, environment).root
+    data_dir = series_with_plan(tmp_path_factory.mktemp("scheduled-data"), SCHEDULED.read_text(encoding="utf-8"), plan_id=MINIMAL_PLAN_ID)
+    return build_site(tmp_path_factory.mktemp("scheduled-site"), data_dir, environment).root
 
 
 @pytest.fixture(scope="session")
@@ -46,8 +49,9 @@ def at(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_scheduled_site(tmp_path_factory, PUBLISH_AT)
 
 
-def release_page(site: Path, language: str) -> Path:
-    return site / LANGUAGES[language] / pages.page_url(pages.press_release_path(RELEASE)) / "index.html"
+def release_page(site: Path, language: str, paths: PlanPaths = PATHS) -> Path:
+    """The press release's page (`paths`: its plan's, or `PlanPaths.at_root()` for its old address)."""
+    return site / LANGUAGES[language] / page_url(paths.press_release(RELEASE)) / "index.html"
 
 
 def text_outputs(site: Path) -> dict[str, str]:
@@ -57,35 +61,40 @@ def text_outputs(site: Path) -> dict[str, str]:
 
 
 def press_kit_names(site: Path, language: str) -> list[str]:
-    with zipfile.ZipFile(site / LANGUAGES[language] / pages.press_kit_path(language)) as kit:
+    with zipfile.ZipFile(site / LANGUAGES[language] / PATHS.press_kit(language)) as kit:
         return kit.namelist()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_before_its_time_a_press_release_has_no_page(before, language):
+def test_before_its_time_a_press_release_has_no_page_and_no_page_at_its_old_address(before, language):
     assert not release_page(before, language).exists()
+    assert not release_page(before, language, PlanPaths.at_root()).exists()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_at_its_time_a_press_release_has_its_page(at, language):
+def test_at_its_time_a_press_release_has_its_page_and_a_redirect_page_at_its_old_address(at, language):
     assert release_page(at, language).is_file()
+    old = release_page(at, language, PlanPaths.at_root()).read_text(encoding="utf-8")
+    assert 'http-equiv="refresh"' in old and f"{MINIMAL_PLAN_ID}/presse/{RELEASE}/" in old
 
 
 def test_before_its_time_no_output_names_the_press_release_or_the_update(before):
-    leaks = [f"{path}: {marker}" for path, text in text_outputs(before).items() for marker in (f"presse/{RELEASE}", "Embargo", "embargo", UPDATE, "Planlagt opdatering", "Scheduled update") if marker in text]
+    markers = (f"presse/{RELEASE}", "Embargo", "embargo", UPDATE, "Planlagt opdatering", "Scheduled update")
+    leaks = [f"{path}: {marker}" for path, text in text_outputs(before).items() for marker in markers if marker in text]
+    leaks += [f"a file at {path.relative_to(before)}" for path in sorted(before.rglob("*")) if RELEASE in path.as_posix() or UPDATE in path.as_posix()]
     assert_no_problems(leaks, "outputs name an item before its time")
 
 
 def test_at_its_time_the_press_release_is_in_the_sitemap_feeds_search_and_export(at):
     outputs = text_outputs(at)
-    assert f"presse/{RELEASE}/" in outputs["sitemap.xml"]
+    assert f"{MINIMAL_PLAN_ID}/presse/{RELEASE}/" in outputs["sitemap.xml"]
     for language, root in LANGUAGES.items():
-        assert f"press/{RELEASE}</id>" in outputs[root + pages.FEED]
-        assert f"update/{UPDATE}</id>" in outputs[root + pages.FEED]
+        assert f"press/{RELEASE}</id>" in outputs[root + FEED]
+        assert f"update/{UPDATE}</id>" in outputs[root + FEED]
         search = json.loads(outputs[root + "search/search_index.json"])
-        assert any(document["location"].startswith(f"presse/{RELEASE}/") for document in search["docs"]), language
-        assert f'id="{pages.update_anchor(UPDATE)}"' in outputs[root + "presse/index.html"]
-    exported = json.loads(outputs[exports.JSON_PATH])
+        assert any(document["location"].startswith(page_url(PATHS.press_release(RELEASE))) for document in search["docs"]), language
+        assert f'id="{pages.update_anchor(UPDATE)}"' in outputs[root + page_url(PATHS.press) + "index.html"]
+    exported = json.loads(outputs[PATHS.plan_json])
     assert RELEASE in [release["id"] for release in exported["press_releases"]]
     assert UPDATE in [update["id"] for update in exported["updates"]]
 
@@ -97,6 +106,6 @@ def test_the_press_kit_holds_a_press_release_only_from_its_time(before, at, lang
 
 
 def test_items_without_publish_at_are_always_published(before):
-    exported = json.loads((before / exports.JSON_PATH).read_text(encoding="utf-8"))
+    exported = json.loads((before / PATHS.plan_json).read_text(encoding="utf-8"))
     assert [release["id"] for release in exported["press_releases"]] == ["ny-plan"]
     assert [update["id"] for update in exported["updates"]] == ["i-kraft"]

@@ -1,6 +1,6 @@
 """Safe text on the site: the payloads validation lets through reach the pages only as harmless text.
 
-A real build of the minimal fixture carrying every such payload, whose HTML is
+A real build of the minimal series carrying every such payload, whose HTML is
 then searched for scripts, event handlers and dangerous link schemes. The
 payloads validation refuses are in tests/unit/test_safe_text.py.
 """
@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import json
 import re
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 
-from plansite.data.validation import load_plan
-from support.building import WITHOUT_PDFS, BuiltSite, build_site
-from support.minimal_plan import minimal_with, yaml_string
+from support.building import WITHOUT_PDFS, BuiltSite, build_site, series_with_plan
+from support.minimal_plan import check_plan_text, minimal_with, yaml_string
+from support.paths import MINIMAL_PLAN_ID
+
+PLAN = f"{MINIMAL_PLAN_ID}/"  # where the plan's pages are
 
 DESCRIPTION = 'description: {da: "Lang tekst om to.", en: "Long text on two."}'
 TITLE = 'title: {da: "Indsats to", en: "Initiative two"}'
@@ -50,11 +52,9 @@ SAFE_SCHEMES = {"", "http", "https", "mailto", "tel"}
 
 @pytest.fixture(scope="session")
 def payload_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The minimal fixture carrying every payload that validation lets through, built once (without PDFs)."""
+    """The minimal series carrying every payload that validation lets through, built once (without PDFs)."""
     folder = tmp_path_factory.mktemp("payloads")
-    data_file = folder / "payloads.yaml"
-    data_file.write_text(
-        minimal_with(
+    text = minimal_with(
             (DESCRIPTION, f'description: {{da: {yaml_string(ACCEPTED_IN_LONG_TEXT)}, en: {yaml_string(ACCEPTED_IN_LONG_TEXT)}}}'),
             (TITLE, f'title: {{da: {yaml_string(ACCEPTED_IN_SHORT_TEXT)}, en: {yaml_string(ACCEPTED_IN_SHORT_TEXT)}}}'),
             ('summary: {da: "Kort om to.", en: "Short on two."}', f'summary: {{da: {yaml_string(ACCEPTED_SUMMARY)}, en: {yaml_string(ACCEPTED_SUMMARY)}}}'),
@@ -65,11 +65,9 @@ def payload_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
             ('lead: {da: "Der er en ny plan.", en: "There is a new plan."}', f"lead: {{da: {yaml_string(PRESS_LEAD)}, en: {yaml_string(PRESS_LEAD)}}}"),
             ('body: {da: "Brødtekst.", en: "Body text."}', f"body: {{da: {yaml_string(PRESS_BODY)}, en: {yaml_string(PRESS_BODY)}}}"),
             ('text: {da: "Ministeren sagde, at planen er god.", en: "The minister said the plan is good."}', f"text: {{da: {yaml_string(STATEMENT)}, en: {yaml_string(STATEMENT)}}}"),
-        ),
-        encoding="utf-8",
     )
-    load_plan(data_file)  # every payload here gets past validation
-    return build_site(folder / "site", data_file, WITHOUT_PDFS)
+    assert [str(problem) for problem in check_plan_text(text)] == []  # every payload here gets past validation
+    return build_site(folder / "site", series_with_plan(folder / "data", text), WITHOUT_PDFS)
 
 
 def scheme_of(url: str) -> str:
@@ -101,17 +99,37 @@ def test_no_page_of_the_payload_site_links_to_a_dangerous_scheme(payload_site):
                 assert scheme_of(element[name]) in SAFE_SCHEMES, f"{path}: <{element.name} {name}={element[name]!r}>"
 
 
-def test_no_page_of_the_payload_site_embeds_or_redirects(payload_site):
+def moved_to(site: BuiltSite, path) -> str | None:
+    """The plan's page that a page at an old address redirects to (`2019-2021/…/index.html`), or None for any other page."""
+    relative = path.relative_to(site.root).as_posix()
+    root = "en/" if relative.startswith("en/") else ""
+    within = relative.removeprefix(root)
+    new = f"{root}{PLAN}{within}"
+    return new if within != "index.html" and not within.startswith(PLAN) and (site.root / new).is_file() else None
+
+
+def test_no_page_of_the_payload_site_embeds_or_redirects_except_the_old_addresses_to_their_pages(payload_site):
+    redirects = 0
     for path in payload_site.html_files():
         page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         assert page.find_all(["iframe", "object", "embed", "base", "frame"]) == [], path
-        assert page.find_all("meta", attrs={"http-equiv": re.compile("refresh", re.IGNORECASE)}) == [], path
+        refreshes = page.find_all("meta", attrs={"http-equiv": re.compile("refresh", re.IGNORECASE)})
+        new = moved_to(payload_site, path)
+        if new is None:
+            assert refreshes == [], path
+        else:  # the site's own redirect, in <head>, to the plan's page
+            assert len(refreshes) == 1 and refreshes[0].find_parent("head") is not None, path
+            target = refreshes[0]["content"].split("url=", 1)[1]
+            base = "https://site.test/" + path.relative_to(payload_site.root).as_posix()
+            assert urljoin(base, target) == "https://site.test/" + new.removesuffix("index.html"), path
+            redirects += 1
         assert [image["src"] for image in page.find_all("img") if scheme_of(image.get("src", ""))] == [], path
+    assert redirects > 10
 
 
 @pytest.mark.parametrize("language", ["", "en/"])
 def test_accepted_payloads_are_shown_as_the_editor_wrote_them(payload_site, language):
-    page = payload_site.page(f"{language}indsatser/indsats-to/")
+    page = payload_site.page(f"{language}{PLAN}indsatser/indsats-to/")
     article = page.find("article")
     text = article.get_text()
     assert article.h1.get_text(strip=True) == ACCEPTED_IN_SHORT_TEXT
@@ -123,13 +141,22 @@ def test_accepted_payloads_are_shown_as_the_editor_wrote_them(payload_site, lang
     assert page.find("meta", attrs={"name": "description"})["content"] == ACCEPTED_SUMMARY
 
 
+@pytest.mark.parametrize("language", ["", "en/"])
+def test_the_page_at_the_old_address_links_the_new_one_by_its_title_as_written(payload_site, language):
+    article = payload_site.page(f"{language}indsatser/indsats-to/").find("article")
+    [link] = [link for link in article.find_all("a", href=True) if link["href"].endswith(f"{PLAN}indsatser/indsats-to/")]
+    assert link.get_text() == ACCEPTED_IN_SHORT_TEXT
+    assert link.find_all(True) == []  # no markup made of the title's characters
+
+
 def test_a_source_url_with_parentheses_stays_one_link(payload_site):
-    article = payload_site.page("indsatser/indsats-to/").find("article")
+    article = payload_site.page(f"{PLAN}indsatser/indsats-to/").find("article")
     assert [link["href"] for link in article.find_all("a", href=re.compile("^https://kilde"))] == ["https://kilde.example.org/side_%281%29"]
 
 
-def test_a_contact_name_is_shown_as_written(payload_site):
-    assert ACCEPTED_NAME in payload_site.page("kontakt/").find("article").get_text()
+@pytest.mark.parametrize("language", ["", "en/"])
+def test_a_press_contact_name_is_shown_as_written(payload_site, language):
+    assert ACCEPTED_NAME in payload_site.page(f"{language}{PLAN}presse/ny-plan/").find("article").get_text()
 
 
 @pytest.mark.parametrize("language", ["", "en/"])
@@ -139,20 +166,20 @@ def test_a_description_that_looks_like_metadata_is_shown(payload_site, language)
 
 @pytest.mark.parametrize("language", ["", "en/"])
 def test_a_summary_that_starts_with_a_date_keeps_its_number_on_the_overview(payload_site, language):
-    article = payload_site.page(f"{language}indsatsomraader/").find("article")
+    article = payload_site.page(f"{language}{PLAN}indsatsomraader/").find("article")
     assert article.find("ol") is None
     assert FOCUS_AREA_SUMMARY in article.get_text()
 
 
 @pytest.mark.parametrize("language", ["", "en/"])
 def test_a_press_lead_that_starts_with_a_hash_is_not_a_second_heading(payload_site, language):
-    article = payload_site.page(f"{language}presse/").find("article")
+    article = payload_site.page(f"{language}{PLAN}presse/").find("article")
     assert len(article.find_all("h1")) == 1
     assert PRESS_LEAD in article.get_text()
 
 
 def test_fences_in_two_texts_of_a_page_do_not_swallow_what_is_between(payload_site):
-    article = payload_site.page("presse/ny-plan/").find("article")
+    article = payload_site.page(f"{PLAN}presse/ny-plan/").find("article")
     assert article.find("pre") is None
     assert article.get_text().count("~~~") == 2
     assert "Ministerens udtalelse" in [heading.get_text(strip=True).rstrip("¶") for heading in article.find_all("h2")]

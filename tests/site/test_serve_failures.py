@@ -19,10 +19,15 @@ from pathlib import Path
 
 import pytest
 
+from plansite.urls import PlanPaths
 from support.building import WITHOUT_PDFS, build_environment, copy_project, run_build
+from support.minimal_plan import localized_series
+from support.paths import MINIMAL_PLAN_ID
 from support.serving import free_port, running_mkdocs_serve, wait_for
 
 LAST_GOOD_VERSION = "The preview still shows the last good version of the site."
+PLAN_FILE = f"data/plans/{MINIMAL_PLAN_ID}.yaml"  # the plan of the project copy's series (the minimal one)
+PLAN = f"{MINIMAL_PLAN_ID}/"  # where its pages are
 # `mkdocs` with a bug in the handler that splits the search index while data/BUG exists.
 BUG_WHILE_DATA_BUG_EXISTS = """
 import runpy, sys
@@ -54,7 +59,7 @@ def append(path: str, addition: str) -> Callable[[Path], None]:
 
 def fix_the_bug(project: Path) -> None:
     (project / "data" / "BUG").unlink()
-    replace("data/initiatives.yaml", "Lang tekst om to.", "Rettet tekst om to.")(project)
+    replace(PLAN_FILE, "Lang tekst om to.", "Rettet tekst om to.")(project)
 
 
 @dataclass(frozen=True)
@@ -72,17 +77,17 @@ class Breakage:
 
 BREAKAGES = {
     "the CSP placeholder in a Danish text": Breakage(
-        replace("data/initiatives.yaml", "Lang tekst om to.", "Lang tekst plansite-content-security-policy om to."),
-        "indsatser/indsats-to.da.md: found the Content-Security-Policy placeholder 2 times",
-        "indsatser/indsats-to/", "Lang tekst om to.",
-        replace("data/initiatives.yaml", "Lang tekst plansite-content-security-policy om to.", "Rettet tekst om to."),
+        replace(PLAN_FILE, "Lang tekst om to.", "Lang tekst plansite-content-security-policy om to."),
+        f"{PLAN}indsatser/indsats-to.da.md: found the Content-Security-Policy placeholder 2 times",
+        f"{PLAN}indsatser/indsats-to/", "Lang tekst om to.",
+        replace(PLAN_FILE, "Lang tekst plansite-content-security-policy om to.", "Rettet tekst om to."),
         "Rettet tekst om to.",
     ),
     "the CSP placeholder in an English text (the nested build)": Breakage(
-        replace("data/initiatives.yaml", "Long text on two.", "Long text plansite-content-security-policy on two."),
-        "indsatser/indsats-to.en.md: found the Content-Security-Policy placeholder 2 times",
-        "en/indsatser/indsats-to/", "Long text on two.",
-        replace("data/initiatives.yaml", "Long text plansite-content-security-policy on two.", "Corrected text on two."),
+        replace(PLAN_FILE, "Long text on two.", "Long text plansite-content-security-policy on two."),
+        f"{PLAN}indsatser/indsats-to.en.md: found the Content-Security-Policy placeholder 2 times",
+        f"en/{PLAN}indsatser/indsats-to/", "Long text on two.",
+        replace(PLAN_FILE, "Long text plansite-content-security-policy on two.", "Corrected text on two."),
         "Corrected text on two.",
     ),
     "a broken link, a warning in strict mode": Breakage(
@@ -95,7 +100,7 @@ BREAKAGES = {
     "a bug in a hook": Breakage(
         lambda project: (project / "data" / "BUG").write_text("", encoding="utf-8"),
         "The build stopped on RuntimeError: a bug after every page of both languages was written",
-        "indsatser/indsats-to/", "Lang tekst om to.",
+        f"{PLAN}indsatser/indsats-to/", "Lang tekst om to.",
         fix_the_bug,
         "Rettet tekst om to.",
         launcher=BUG_WHILE_DATA_BUG_EXISTS,
@@ -153,24 +158,24 @@ def test_a_plan_pdf_that_fails_after_the_build_fails_the_preview_as_it_fails_the
     log_file = tmp_path / "serve.log"
     environment = build_environment(None, {"PLAN_PDF_CACHE_DIR": str(tmp_path / "pdf-cache")})
     environment.pop("PLAN_SKIP_PDF", None)
-    pdf_url = "pdf/handlingsplan-mod-menneskehandel-2019-2021.pdf"
+    pdf_url = PlanPaths.of(MINIMAL_PLAN_ID).pdf(localized_series()["da"].plan(MINIMAL_PLAN_ID).pdf_file_name())
     with running_mkdocs_serve(project, free_port(), environment, log_file) as url:
         served_at = url
         wait_for(lambda: answers_with(url, pdf_url), "the first PDFs to be rendered and linked", timeout=180)
 
-        replace("data/initiatives.yaml", "Lang tekst om to.", "Lang tekst om to ..... punktum.")(project)
+        replace(PLAN_FILE, "Lang tekst om to.", "Lang tekst om to ..... punktum.")(project)
         wait_for(lambda: LAST_GOOD_VERSION in read(log_file), "the preview to fail on the PDF", timeout=180)
         served = read(log_file)
-        assert "Lang tekst om to ..... punktum." in answered_at_once(url + "indsatser/indsats-to/")  # built before the PDF was rendered
+        assert "Lang tekst om to ..... punktum." in answered_at_once(url + f"{PLAN}indsatser/indsats-to/")  # built before the PDF was rendered
         failed_at = len(read(log_file))
 
-        replace("data/initiatives.yaml", "Lang tekst om to ..... punktum.", "Rettet tekst om to.")(project)
-        wait_for(lambda: "Plan PDF (da): rendered and checked" in read(log_file)[failed_at:], "the fixed PDF", timeout=180)
-        wait_for(lambda: answers_with(url + "indsatser/indsats-to/", "Rettet tekst om to."), "the fixed site to be served")
+        replace(PLAN_FILE, "Lang tekst om to ..... punktum.", "Rettet tekst om to.")(project)
+        wait_for(lambda: f"Plan PDF ({MINIMAL_PLAN_ID}, da): rendered and checked" in read(log_file)[failed_at:], "the fixed PDF", timeout=180)
+        wait_for(lambda: answers_with(url + f"{PLAN}indsatser/indsats-to/", "Rettet tekst om to."), "the fixed site to be served")
         assert "fails its accessibility checks" not in read(log_file)[failed_at:]
         assert "Traceback" not in read(log_file)
 
-    replace("data/initiatives.yaml", "Rettet tekst om to.", "Lang tekst om to ..... punktum.")(project)
+    replace(PLAN_FILE, "Rettet tekst om to.", "Lang tekst om to ..... punktum.")(project)
     # The PDF shows the site's address: build it for the preview's, so that it is the same PDF.
     built = run_build(tmp_path / "site", None, {"PLAN_PDF_CACHE_DIR": str(tmp_path / "build-cache"), "SITE_URL": served_at}, project=project)
     assert built.returncode != 0

@@ -7,7 +7,9 @@ address and must land on a file of the build, without leaving the site's path.
 The 404 page is resolved from a deep missing address, since GitHub Pages
 serves it for any of them. Search must find its worker and index from every
 page. Absolute addresses (canonical links, sitemap, links in the PDFs) must
-start with the configured `site_url`.
+start with the configured `site_url`; a page at an old address (a redirect
+page) names its new page as canonical and sends the browser there, under the
+site's path.
 """
 
 from __future__ import annotations
@@ -83,12 +85,28 @@ def parse(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+def refresh_address(path: Path) -> str | None:
+    """Where a redirect page sends the browser (`<meta http-equiv="refresh">`, as written), or None."""
+    meta = parse(path).find("meta", attrs={"http-equiv": "refresh"})
+    return meta["content"].split("url=", 1)[1] if meta else None
+
+
 def test_every_page_has_its_canonical_address(published: PublishedSite) -> None:
+    redirects = 0
     for path in published.html_files():
         if path.name == "404.html" and path.parent == published.root:
             continue
         canonical = parse(path).find("link", rel="canonical")
-        assert canonical is not None and canonical["href"] == published.page_url(path), path
+        refresh = refresh_address(path)
+        if refresh is None:
+            assert canonical is not None and canonical["href"] == published.page_url(path), path
+        else:  # an old address: its new page is canonical, and the browser is sent there
+            target = urljoin(published.page_url(path), refresh)
+            assert canonical is not None and canonical["href"] == target, path
+            new_page = published.file_for(target)
+            assert new_page is not None and new_page.is_file() and refresh_address(new_page) is None, path
+            redirects += 1
+    assert redirects > 40
 
 
 def test_every_link_and_asset_lands_on_a_file_of_the_site(published: PublishedSite) -> None:
@@ -96,14 +114,16 @@ def test_every_link_and_asset_lands_on_a_file_of_the_site(published: PublishedSi
     for path in published.html_files():
         page_url = published.page_url(path)
         page = parse(path)
-        for tag in page.find_all(href=True) + page.find_all(src=True):
-            reference = tag.get("href") or tag.get("src")
+        references = [(tag.name, tag.get("href") or tag.get("src")) for tag in page.find_all(href=True) + page.find_all(src=True)]
+        if refresh_address(path) is not None:
+            references.append(("meta http-equiv=refresh", refresh_address(path)))
+        for name, reference in references:
             if reference.startswith("#"):  # this very page, whatever its address
                 continue
             address = urljoin(page_url, reference)
             target = published.file_for(address)
             if target is not None and not target.is_file():
-                missing.append(f"{path.relative_to(published.root)}: <{tag.name}> {address}")
+                missing.append(f"{path.relative_to(published.root)}: <{name}> {address}")
     assert_no_problems(missing, "links and assets lead to no file of the site")
 
 

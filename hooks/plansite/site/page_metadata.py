@@ -53,6 +53,13 @@ class SiteFacts:
         return next((plan for plan in self.series.plans if plan.plan.id == first), None)
 
 
+def _published(release: PressRelease) -> str:
+    """When a press release came out: the moment, or only the day when the sources give no time."""
+    if release.time_known:
+        return release.published.isoformat()
+    return release.published.date().isoformat()
+
+
 def _absolute(site_url: str, path: str) -> str:
     path = "" if path in {".", "./"} else path.lstrip("/")
     return site_url + path
@@ -79,7 +86,9 @@ class _PageMetadata:
         source = getattr(page.file, "norm_src_uri", page.file.src_uri)
         self.localized = facts.plan_of(source)
         self.last_updated = last_updated
-        self.url = _absolute(facts.site_url, page.url)
+        redirect = (page.meta or {}).get("redirect")
+        # A page at an old address speaks for the page it leads to.
+        self.url = redirect["canonical"] if redirect else _absolute(facts.site_url, page.url)
         self.title = (page.meta or {}).get("title") or page.title or facts.site_name
         # As Material's meta description.
         self.description = (page.meta or {}).get("description") or facts.site_description
@@ -124,7 +133,7 @@ class _PageMetadata:
             *(("og:locale:alternate", locale) for locale in other_locales),
         ]
         if self.release:
-            properties.append(("article:published_time", self.release.published.isoformat()))
+            properties.append(("article:published_time", _published(self.release)))
         return [{"property": name, "content": value} for name, value in properties if value]
 
     def twitter_card(self) -> list[dict[str, str]]:
@@ -136,7 +145,10 @@ class _PageMetadata:
         return [{"name": name, "content": value} for name, value in tags if value]
 
     def json_ld(self) -> str:
-        organisation_id = f"{self.facts.site_url}#publisher"
+        # One id per organisation: the site's publisher, or the publisher of the page's plan.
+        organisation_id = f"{self.facts.site_url}#publisher" + (
+            f"-{self.localized.plan.plan.publisher}" if self.localized is not None else ""
+        )
         organisation: dict[str, Any] = {
             "@type": "GovernmentOrganization",
             "@id": organisation_id,
@@ -181,7 +193,7 @@ class _PageMetadata:
                 "@type": "NewsArticle",
                 "headline": self.localized.text(self.release.title),
                 "description": self.localized.text(self.release.lead),
-                "datePublished": self.release.published.isoformat(),
+                "datePublished": _published(self.release),
                 "mainEntityOfPage": self.url,
             }
         else:

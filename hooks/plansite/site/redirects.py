@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import posixpath
 
+from plansite.data.safe_text import escape_inline
 from plansite.i18n.languages import language_root
 from plansite.i18n.view import LocalizedSeries
 from plansite.site.pages import (
@@ -49,7 +50,7 @@ def redirect_pages(series: LocalizedSeries, site_url: str) -> list[GeneratedPage
         relative = posixpath.relpath("/" + new_url, "/" + (old_url or ".")) + "/"
         link = posixpath.relpath("/" + page.src_uri, "/" + posixpath.dirname(old))
         title = page.meta["title"]
-        body = f"\n{strings['redirect_text']} [{_escaped(title)}]({link})\n"
+        body = f"\n{escape_inline(strings['redirect_text'])} [{escape_inline(title)}]({link})\n"
         meta = {
             "template": PAGE_TEMPLATE,
             "title": strings["redirect_title"],
@@ -62,8 +63,3 @@ def redirect_pages(series: LocalizedSeries, site_url: str) -> list[GeneratedPage
         }
         pages.append(GeneratedPage(old, False, body, meta))
     return pages
-
-
-def _escaped(title: str) -> str:
-    """A title as the text of a Markdown link."""
-    return title.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
