@@ -19,6 +19,14 @@ from pathlib import Path
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 # What `mkdocs build` reads from the project; copies get these and nothing else.
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "data", "assets")
+# What changes a build besides the files: only set when a benchmark sets it.
+SETTINGS_VARIABLES = (
+    "SOURCE_DATE_EPOCH",
+    "PLAN_DATA_DIR",
+    "PLAN_PDF_CACHE_DIR",
+    "PLAN_SKIP_PDF",
+    "PLAN_NOW",
+)
 
 
 class BuildFailed(Exception):
@@ -53,9 +61,14 @@ def copy_project(destination: Path) -> Path:
 
 
 def build_environment(**variables: str) -> dict[str, str]:
-    """The environment of a benchmark build: this one, without the banner, plus `variables`."""
+    """The environment of a benchmark build: this one, without the banner, plus `variables`.
+
+    The plan's own settings (`plansite.settings`: data folder, PDF cache, no
+    PDFs, the moment the site is built for) and `SOURCE_DATE_EPOCH` are only
+    those given, so a variable left in the shell cannot change what is measured.
+    """
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **variables}
-    for name in ("SOURCE_DATE_EPOCH", "PLAN_SKIP_PDF", "PLAN_DATA_FILE", "PLAN_PDF_CACHE_DIR"):
+    for name in SETTINGS_VARIABLES:
         if name not in variables:
             environment.pop(name, None)
     return environment

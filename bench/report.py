@@ -26,7 +26,7 @@ def print_table(results: dict[str, Any]) -> None:
     )
     scale = results.get("scale")
     if scale:
-        print("\n1–2. Scale (synthetic plans, no PDFs): median of the measured runs")
+        print("\n1–2. Scale (synthetic series of one plan, no PDFs): median of the measured runs")
         print(
             f"  {'initiatives':<12}{'variant':<13}{'pages':>7}{'wall s':>9}{'CPU s':>8}"
             f"{'ms/page':>9}{'CPU ms/page':>13}{'peak MB':>9}"
@@ -75,11 +75,47 @@ def print_table(results: dict[str, Any]) -> None:
                     f"≤ {target}" if size == "1000" else "",
                     ratio <= target if size == "1000" else None,
                 )
+    series = results.get("series")
+    if series:
+        print(
+            f"\n1b. Series of plans ({series['initiatives_per_plan']} initiatives each, "
+            "shared actors, no PDFs): median of the measured runs"
+        )
+        print(
+            f"  {'plans':<12}{'pages':>7}{'wall s':>9}{'CPU s':>8}"
+            f"{'ms/page':>9}{'CPU ms/page':>13}{'peak MB':>9}"
+        )
+        for plans, item in series.items():
+            if isinstance(item, dict):
+                print(
+                    f"  {plans:<12}{item['pages']:>7}"
+                    f"{item['wall_seconds_median']:>9.2f}{item['cpu_seconds_median']:>8.2f}"
+                    f"{item['ms_per_page']:>9.2f}{item['cpu_ms_per_page']:>13.2f}"
+                    f"{item['peak_rss_mb']:>9.0f}"
+                )
+        if "per_page_ratio_6_to_1" in series:
+            ratio = series["per_page_ratio_6_to_1"]
+            target = targets["series_per_page_ratio_6_to_1"]
+            _row(
+                "ms/page at 6 plans ÷ at 1 plan (wall)",
+                f"{ratio:.3f}",
+                f"≤ {target}",
+                ratio <= target,
+            )
+            _row(
+                "ms/page at 6 plans ÷ at 1 plan (CPU)", f"{series['cpu_per_page_ratio_6_to_1']:.3f}"
+            )
+            _row("each extra page (1→6 plans)", f"{series['marginal_ms_per_page_1_to_6']:.2f} ms")
+        if "6" in series:
+            peak = series["6"]["peak_rss_mb"]
+            target = targets["peak_rss_mb_at_6_plans"]
+            _row("peak memory at 6 plans", f"{peak:.0f} MB", f"< {target} MB", peak < target)
     serve = results.get("serve")
     if serve:
+        plans = serve.get("plans_in_series")
         print(
             "\n3. Editor feedback: save a new initiative title → both languages served with it "
-            "(mkdocs serve, real plan)"
+            f"(mkdocs serve, real series of {plans} plans, plan {serve.get('plan')})"
         )
         median = serve["median_seconds"]
         _row(
@@ -102,12 +138,12 @@ def print_table(results: dict[str, Any]) -> None:
     cold = results.get("cold")
     if cold:
         print(
-            "\n4. Cold build of the real plan, both languages and both PDFs "
+            "\n4. Cold build of the real series, both languages and every plan's PDFs "
             "(empty site and PDF cache)"
         )
         item = cold["cold"]
         _row(
-            f"median of {len(item['runs'])} "
+            f"median of {len(item['runs'])}, {item['pages']} pages "
             f"(CPU {item['cpu_seconds_median']:.1f} s, {item['peak_rss_mb']:.0f} MB)",
             f"{item['wall_seconds_median']:.2f} s",
             f"≤ {targets['cold_build_seconds']} s",

@@ -1,20 +1,26 @@
 """The performance benchmark (`make bench`): prints a table and writes bench/results.json.
 
-    .venv/bin/python bench/run.py [--sections scale,serve,cold,weight,lighthouse]
-        [--sizes 10,100,1000] [--runs 3] [--edits 5]
+    .venv/bin/python bench/run.py [--sections scale,series,serve,cold,weight,lighthouse]
+        [--sizes 10,100,1000] [--plans 1,3,6] [--series-initiatives 100] [--runs 3] [--edits 5]
 
-1. scale: synthetic plans (bench/synthetic.py) of each size, built with `mkdocs
-   build --strict` (without the plan PDFs, which are measured in "cold"): median
-   wall and CPU time, peak memory, pages, time per page. Each generated build is
-   followed by a build of the same pages written out as hand-written files
-   (bench/handwritten.py), so both are measured side by side under the same load.
-2. serve: seconds from saving a new initiative title until `mkdocs serve` shows
-   it in both languages, on the real plan (bench/serve_feedback.py).
-3. cold: the real plan from an empty site directory and an empty PDF cache,
-   with both PDFs; and the same build again with the PDF cache filled.
-4. weight: gzip bytes that Chromium loads for the home page, an initiative and
-   a press release in each language, and each language's search index.
-5. lighthouse: Lighthouse 12.2.3, mobile preset, on the same six pages (median of 3 runs).
+1. scale: synthetic series of one plan (bench/synthetic.py) of each size, built
+   with `mkdocs build --strict` (without the plan PDFs, which are measured in
+   "cold"): median wall and CPU time, peak memory, pages, time per page. Each
+   generated build is followed by a build of the same pages written out as
+   hand-written files (bench/handwritten.py), so both are measured side by side
+   under the same load.
+2. series: synthetic series of 1, 3 and 6 plans of 100 initiatives each (the
+   plans share their actors), built the same way: does a page cost the same
+   when the site holds more plans?
+3. serve: seconds from saving a new initiative title in the current plan's file
+   until `mkdocs serve` shows it in both languages, on the real series
+   (bench/serve_feedback.py).
+4. cold: the real series from an empty site directory and an empty PDF cache,
+   with every plan's PDFs; and the same build again with the PDF cache filled.
+5. weight: gzip bytes that Chromium loads for the series home page and an
+   initiative and a press release of the current plan in each language, and
+   each language's search index.
+6. lighthouse: Lighthouse 12.2.3, mobile preset, on the same six pages (median of 3 runs).
 
 Timings on a shared machine are noisy: the table shows medians, CPU time next to
 wall time, and ratios of builds run side by side; the load average before and
@@ -37,17 +43,21 @@ from pathlib import Path
 
 from builds import PROJECT_DIR, BuildRun, build_environment, copy_project, timed_build
 from handwritten import write_handwritten_project
-from synthetic import write_synthetic_plan
+from synthetic import write_synthetic_plans, write_synthetic_series
 
 sys.path.insert(0, str(PROJECT_DIR / "hooks"))
 from plansite.data.loading import load_data_file
+from plansite.data.validation import PLANS_DIR, SITE_FILE
+from plansite.urls import PlanPaths, page_url
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
-SECTIONS = ("scale", "serve", "cold", "weight", "lighthouse")
+SECTIONS = ("scale", "series", "serve", "cold", "weight", "lighthouse")
 TARGETS = {
     "per_page_ratio_1000_to_100": 1.15,
     "peak_rss_mb_at_1000": 300,
     "generated_to_handwritten_at_1000": 1.05,
+    "series_per_page_ratio_6_to_1": 1.15,
+    "peak_rss_mb_at_6_plans": 300,
     "editor_feedback_seconds": 1.0,
     "cold_build_seconds": 10.0,
     "page_gzip_kb": 150,
@@ -81,11 +91,11 @@ def run_scale(work_dir: Path, sizes: list[int], runs: int) -> dict[str, object]:
     generated_project = copy_project(work_dir / "generated")
     results: dict[str, object] = {}
     for size in sizes:
-        data_file = write_synthetic_plan(size, work_dir / f"plan-{size}.yaml")
+        data_dir = write_synthetic_series(size, work_dir / f"series-{size}")
         handwritten_project = copy_project(work_dir / f"handwritten-{size}")
-        write_handwritten_project(handwritten_project, data_file)
+        write_handwritten_project(handwritten_project, data_dir)
         common = {
-            "PLAN_DATA_FILE": str(data_file),
+            "PLAN_DATA_DIR": str(data_dir),
             "PLAN_SKIP_PDF": "1",
             "PLAN_PDF_CACHE_DIR": str(work_dir / "pdf-cache-synthetic"),
         }
@@ -160,8 +170,64 @@ def run_scale(work_dir: Path, sizes: list[int], runs: int) -> dict[str, object]:
     return results
 
 
+def run_series(
+    work_dir: Path, plan_counts: list[int], initiatives: int, runs: int
+) -> dict[str, object]:
+    """Builds of a synthetic series of each number of plans, `runs` times each after a warm-up.
+
+    The series are built in turn within each run, so a change of the machine's
+    load touches every count alike.
+    """
+    project = copy_project(work_dir / "series-project")
+    environments = {
+        plans: build_environment(
+            PLAN_DATA_DIR=str(
+                write_synthetic_plans(plans, initiatives, work_dir / f"series-{plans}-plans")
+            ),
+            PLAN_SKIP_PDF="1",
+            PLAN_PDF_CACHE_DIR=str(work_dir / "pdf-cache-synthetic"),
+        )
+        for plans in plan_counts
+    }
+    measured: dict[int, list[BuildRun]] = {plans: [] for plans in plan_counts}
+    # Run 0 warms the disk cache and the copy's bytecode; it is not counted.
+    for run in range(runs + 1):
+        for plans, environment in environments.items():
+            result = timed_build(
+                project,
+                work_dir / "site-series",
+                environment,
+                work_dir / f"build-series-{plans}-plans.log",
+            )
+            if run:
+                measured[plans].append(result)
+            print(
+                f"  series P={plans}×{initiatives} run {run or 'warm-up'}: "
+                f"{result.wall_seconds:.2f} s wall, {result.cpu_seconds:.2f} s CPU, "
+                f"{result.peak_rss_mb:.0f} MB, {result.pages} pages",
+                flush=True,
+            )
+    results: dict[str, object] = {"initiatives_per_plan": initiatives}
+    for plans in plan_counts:
+        results[str(plans)] = _summary(measured[plans])
+    if "1" in results and "6" in results:
+        one, six = results["1"], results["6"]
+        results["per_page_ratio_6_to_1"] = round(six["ms_per_page"] / one["ms_per_page"], 3)
+        results["cpu_per_page_ratio_6_to_1"] = round(
+            six["cpu_ms_per_page"] / one["cpu_ms_per_page"], 3
+        )
+        # Each extra page's cost, without the fixed cost of a build (startup, theme, assets).
+        results["marginal_ms_per_page_1_to_6"] = round(
+            1000
+            * (six["wall_seconds_median"] - one["wall_seconds_median"])
+            / (six["pages"] - one["pages"]),
+            2,
+        )
+    return results
+
+
 def run_cold(work_dir: Path, runs: int, site_url: str) -> dict[str, object]:
-    """The real plan with both PDFs: from nothing (`runs` times), then with the PDF cache filled."""
+    """The real series with its PDFs: from nothing (`runs` times), then with the cache filled."""
     cold: list[BuildRun] = []
     site_dir = work_dir / "site-real"
     for run in range(1, runs + 1):
@@ -199,12 +265,15 @@ def run_cold(work_dir: Path, runs: int, site_url: str) -> dict[str, object]:
     }
 
 
-def _sample_pages() -> dict[str, str]:
-    data = load_data_file(PROJECT_DIR / "data" / "initiatives.yaml").data
+def _sample_pages(data_dir: Path = PROJECT_DIR / "data") -> dict[str, str]:
+    """The series home, and the current plan's first initiative and first press release."""
+    plan_id = load_data_file(data_dir / SITE_FILE).data["site"]["current_plan"]
+    data = load_data_file(data_dir / PLANS_DIR / f"{plan_id}.yaml").data
+    paths = PlanPaths.of(plan_id)
     pages = {
         "home": "",
-        "initiative": f"indsatser/{data['initiatives'][0]['id']}/",
-        "press release": f"presse/{data['press_releases'][0]['id']}/",
+        "initiative": page_url(paths.initiative(data["initiatives"][0]["id"])),
+        "press release": page_url(paths.press_release(data["press_releases"][0]["id"])),
     }
     return {
         f"{name} ({language})": (prefix + path)
@@ -236,6 +305,15 @@ def main() -> int:
         "--sections", default=",".join(SECTIONS), help="comma-separated: " + ", ".join(SECTIONS)
     )
     parser.add_argument("--sizes", default="10,100,1000", help="initiatives of the synthetic plans")
+    parser.add_argument(
+        "--plans", default="1,3,6", help="plans of the synthetic series (section series)"
+    )
+    parser.add_argument(
+        "--series-initiatives",
+        type=int,
+        default=100,
+        help="initiatives of each plan of the synthetic series",
+    )
     parser.add_argument(
         "--runs",
         type=int,
@@ -275,8 +353,11 @@ def main() -> int:
         "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "targets": TARGETS,
         "notes": {
-            "scale": "Synthetic plans, PLAN_SKIP_PDF=1: a plan PDF of 1000 initiatives is a "
-            "separate document job; the PDFs are measured on the real plan under 'cold'.",
+            "scale": "Synthetic series of one plan, PLAN_SKIP_PDF=1: a plan PDF of 1000 "
+            "initiatives is a separate document job; the PDFs are measured on the real series "
+            "under 'cold'.",
+            "series": "Synthetic series of several plans of the same size, sharing their "
+            "actors, PLAN_SKIP_PDF=1: the ratio is ms per page at 6 plans over at 1 plan.",
             "pages": "Pages of both languages (every index.html).",
             "gzip": "gzip level 6 of each response body; "
             "the search index is not part of a page's bytes.",
@@ -288,6 +369,14 @@ def main() -> int:
             results["scale"] = run_scale(
                 work_dir, [int(size) for size in arguments.sizes.split(",")], arguments.runs
             )
+        if "series" in sections:
+            print("Series of several plans …", flush=True)
+            results["series"] = run_series(
+                work_dir,
+                [int(plans) for plans in arguments.plans.split(",")],
+                arguments.series_initiatives,
+                arguments.runs,
+            )
         if "serve" in sections:
             print("Editor feedback under mkdocs serve …", flush=True)
             from serve_feedback import measure_editor_feedback
@@ -297,7 +386,7 @@ def main() -> int:
             # The port is known before the build, for canonical links.
             with served(work_dir / "site-real-served") as base_url:
                 if "cold" in sections or not (work_dir / "site-real").is_dir():
-                    print("Cold build of the real plan …", flush=True)
+                    print("Cold build of the real series …", flush=True)
                     results["cold"] = run_cold(
                         work_dir, arguments.runs if "cold" in sections else 1, base_url
                     )

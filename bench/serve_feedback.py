@@ -2,16 +2,19 @@
 languages.
 
 `mkdocs serve --strict` (as `make serve` runs it) is started on a copy of the
-project with the real data, on a free port of 127.0.0.1, and measured once its
-first PDFs are rendered and linked (its own: the preview's PDFs carry the
-preview's address, so the project's cache would not match). Each edit changes
-one initiative's title in the copy's `data/initiatives.yaml` (Danish and
-English), then both language
-versions of its page are polled until they carry the new title; the feedback
-time is the later of the two. The served plan PDFs are polled too until both
-changed: the title is in the PDF, so it must be rendered again (after the
-build, see hooks/plansite/serve/pdf_preview.py); the benchmark reports how long
-after the save both are served, and waits for that before the next edit.
+project with the real data (the whole series: every plan's pages are built on
+each save), on a free port of 127.0.0.1, and measured once the first PDFs of
+the current plan are rendered and linked and the server is quiet (its own PDFs:
+the preview's PDFs carry the preview's address, so the project's cache would
+not match). Each edit changes one initiative's title in the copy's file of the
+current plan (`data/plans/<current_plan>.yaml`, Danish and English), then both
+language versions of its page (`<plan-id>/indsatser/<id>/`) are polled until
+they carry the new title; the feedback time is the later of the two. That
+plan's served PDFs (`<plan-id>/pdf/<name>`, in each language) are polled too
+until both changed: the title is in the PDF, so it must be rendered again
+(after the build, see hooks/plansite/serve/pdf_preview.py; the log says `Plan
+PDF (<plan-id>, <lang>)`); the benchmark reports how long after the save both
+are served, and waits for that before the next edit.
 """
 
 from __future__ import annotations
@@ -33,7 +36,11 @@ from builds import PROJECT_DIR, build_environment, copy_project
 
 sys.path.insert(0, str(PROJECT_DIR / "hooks"))
 from plansite.data.loading import load_data_file
+from plansite.data.validation import PLANS_DIR, load_series
+from plansite.i18n.languages import language_root
 from plansite.i18n.strings import load_strings
+from plansite.i18n.view import localize
+from plansite.urls import PlanPaths, page_url
 
 POLL_SECONDS = 0.02
 QUIET_SECONDS = 2.0  # the server counts as settled when its log has been quiet this long
@@ -140,14 +147,20 @@ class _Server:
 def measure_editor_feedback(
     work_dir: Path, edits: int = 5, pdf_timeout: float = 60
 ) -> dict[str, object]:
-    """Start `mkdocs serve` on a copy of the project and time `edits` title changes."""
+    """Start `mkdocs serve` on a copy of the project and time `edits` title changes.
+
+    The titles changed are those of the current plan's initiatives, in turn.
+    """
     project = copy_project(work_dir / "serve-project")
-    data_file = project / "data" / "initiatives.yaml"
+    data_dir = project / "data"
+    localized = localize(load_series(data_dir), load_strings())
+    plan_id = localized["da"].series.site.current_plan
+    paths = PlanPaths.of(plan_id)
+    data_file = data_dir / PLANS_DIR / f"{plan_id}.yaml"
     initiatives = load_data_file(data_file).data["initiatives"]
-    strings = load_strings()
     pdf_paths = [
-        "pdf/" + strings["da"]["pdf_file_name"],
-        "en/pdf/" + strings["en"]["pdf_file_name"],
+        language_root(language) + paths.pdf(series.plan(plan_id).pdf_file_name())
+        for language, series in localized.items()
     ]
     server = _Server(project, work_dir / "serve.log")
     results: list[Edit] = []
@@ -157,7 +170,7 @@ def measure_editor_feedback(
         while not all(_get(server.url + path) for path in pdf_paths):  # after the first build
             if time.perf_counter() - started > 300:
                 raise RuntimeError(
-                    f"the plan PDFs were not served within 300 s (log: {server.log_file})"
+                    f"the PDFs of {plan_id} were not served within 300 s (log: {server.log_file})"
                 )
             time.sleep(0.2)
         server.wait_until_quiet()
@@ -169,8 +182,10 @@ def measure_editor_feedback(
                 "en": f"{initiative['title']['en']} – edited {number}",
             }
             urls = {
-                "da": f"{server.url}indsatser/{initiative['id']}/",
-                "en": f"{server.url}en/indsatser/{initiative['id']}/",
+                language: server.url
+                + language_root(language)
+                + page_url(paths.initiative(initiative["id"]))
+                for language in ("da", "en")
             }
             old_pdfs = {path: _get(server.url + path) for path in pdf_paths}
             _retitle(data_file, index, titles)
@@ -199,6 +214,9 @@ def measure_editor_feedback(
         server.close()
     pdf_times = [edit.pdf_seconds for edit in results if edit.pdf_seconds is not None]
     return {
+        "plan": plan_id,
+        "plans_in_series": len(localized["da"].plans),
+        "pdf_paths": pdf_paths,
         "edits": len(results),
         "median_seconds": round(statistics.median(edit.both for edit in results), 3),
         "max_seconds": round(max(edit.both for edit in results), 3),

@@ -24,11 +24,23 @@ first copy. The site file is the real one with the synthetic plan as its current
 and root plan; the other plans with pages are left out (the earlier plans it
 lists stay). `actors.yaml` has every real actor and the copies. The text is the
 real plan's, only repeated: the files are for measuring and are never published.
+
+    .venv/bin/python bench/synthetic.py 100 --plans 6 -o /tmp/series-6x100
+
+writes a series of several such plans instead (`write_synthetic_plans`): plan k
+(from 0) is the same grown plan moved 3k years later, with the id and the period
+in years of its place (2019-2021, 2022-2024, …, after the site's earlier plans),
+its title's years, dates (announced, in force, published, press releases,
+updates) moved with it, and the initiative periods that would fall outside its
+period left out. Every plan names the same actors, as a real series does: the
+copies are written once to `actors.yaml`. The first plan is the site's root plan,
+the last its current plan.
 """
 
 from __future__ import annotations
 
 import argparse
+import calendar
 import copy
 import math
 import shutil
@@ -223,12 +235,120 @@ def write_synthetic_series(initiatives: int, folder: Path, base_dir: Path = REAL
     return folder
 
 
+YEARS_PER_PLAN = 3  # the root plan's period, 2019-2021
+
+
+def _years_later(text: str, years: int) -> str:
+    """A month, day or moment as the data writes it (`2018-09`, `2018-09-10`,
+    `2018-09-10T12:47:00+02:00`), `years` later; 29 February becomes the 28th in a common year."""
+    moved = f"{int(text[:4]) + years:04d}{text[4:]}"
+    if moved[4:10] == "-02-29" and not calendar.isleap(int(moved[:4])):
+        moved = moved[:8] + "28" + moved[10:]
+    return moved
+
+
+def _first_day(value: str | int) -> date:
+    return date(int(value), 1, 1) if isinstance(value, int) else date.fromisoformat(value)
+
+
+def _last_day(value: str | int) -> date:
+    return date(int(value), 12, 31) if isinstance(value, int) else date.fromisoformat(value)
+
+
+def _moved_plan(
+    plan: dict[str, Any], base_id: str, plan_id: str, period: tuple[int, int]
+) -> dict[str, Any]:
+    """`plan` (the grown plan `base_id`) as the plan `plan_id` of the years `period`."""
+    moved = copy.deepcopy(plan)
+    years = period[0] - _first_day(plan["plan"]["period"]["start"]).year
+    if plan_id == base_id:
+        return moved
+    meta = moved["plan"]
+    for key in ("title", "short_title"):
+        meta[key] = {
+            language: text.replace(base_id, plan_id) for language, text in meta[key].items()
+        }
+    meta["period"] = {"start": period[0], "end": period[1]}
+    meta["published"] = _years_later(meta["published"], years)
+    for key in ("announced", "in_force"):
+        if key in meta:
+            meta[key] = _years_later(meta[key], years)
+    first, last = date(period[0], 1, 1), date(period[1], 12, 31)
+    for item in moved["initiatives"]:
+        if "period" in item and (
+            _last_day(item["period"]["end"]) < first or _first_day(item["period"]["start"]) > last
+        ):
+            del item["period"]  # it would lie outside the plan period
+    for release in moved["press_releases"]:
+        release["published"] = _years_later(release["published"], years)
+    for update in moved.get("updates", []):
+        update["date"] = _years_later(update["date"], years)
+    return moved
+
+
+def write_synthetic_plans(
+    plans: int, initiatives: int, folder: Path, base_dir: Path = REAL_DATA_DIR
+) -> Path:
+    """Write a series of `plans` plans with `initiatives` initiatives each into `folder`; return it.
+
+    Each plan is the grown root plan of `base_dir` (as `write_synthetic_series`
+    grows it), moved `YEARS_PER_PLAN` years after the one before; the first
+    keeps the real root plan's id and period. With `plans=1` the folder is the
+    data `write_synthetic_series` writes. What `folder` held of a series before
+    (site, actors, plans) is replaced.
+    """
+    if plans < 1:
+        raise ValueError(f"a series has at least one plan, not {plans}")
+    site = load_data_file(base_dir / SITE_FILE).data
+    base_id = site["site"].get("root_plan") or site["site"]["current_plan"]
+    base = load_data_file(base_dir / PLANS_DIR / f"{base_id}.yaml").data
+    real_actors = load_data_file(base_dir / ACTORS_FILE).data["actors"]
+    plan, new_actors = synthetic_plan(initiatives, base, real_actors)
+    first_year = _first_day(base["plan"]["period"]["start"]).year
+    listed = {entry["id"] for entry in site.get("earlier_plans", [])}
+    written: list[tuple[str, dict[str, Any]]] = []
+    for number in range(plans):
+        start = first_year + number * YEARS_PER_PLAN
+        period = (start, start + YEARS_PER_PLAN - 1)
+        plan_id = base_id if number == 0 else f"{period[0]}-{period[1]}"
+        if plan_id in listed:
+            raise ValueError(f"the synthetic plan {plan_id} is one of the site's earlier plans")
+        written.append((plan_id, _moved_plan(plan, base_id, plan_id, period)))
+    site["site"]["current_plan"] = written[-1][0]
+    site["site"]["root_plan"] = base_id
+    if (folder / PLANS_DIR).is_dir():
+        shutil.rmtree(folder / PLANS_DIR)
+    _write_yaml(
+        folder / SITE_FILE,
+        site,
+        f"The site of a synthetic series ({plans} plan{'s' if plans != 1 else ''})",
+    )
+    _write_yaml(
+        folder / ACTORS_FILE,
+        {"actors": real_actors + new_actors},
+        "The actors of a synthetic series",
+    )
+    for plan_id, data in written:
+        _write_yaml(
+            folder / PLANS_DIR / f"{plan_id}.yaml",
+            data,
+            f"Synthetic plan {plan_id} with {initiatives} initiatives",
+        )
+    return folder
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("initiatives", type=int)
+    parser.add_argument("initiatives", type=int, help="initiatives of each plan")
+    parser.add_argument(
+        "--plans", type=int, default=None, help="a series of this many plans (default: one plan)"
+    )
     parser.add_argument("-o", "--output", type=Path, required=True, help="the data folder to write")
     arguments = parser.parse_args()
-    write_synthetic_series(arguments.initiatives, arguments.output)
+    if arguments.plans is None:
+        write_synthetic_series(arguments.initiatives, arguments.output)
+    else:
+        write_synthetic_plans(arguments.plans, arguments.initiatives, arguments.output)
     print(arguments.output)
 
 

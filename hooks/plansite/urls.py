@@ -109,12 +109,13 @@ THEME_FOLDERS = ("assets", "search", "404.html", "sitemap.xml", "sitemap.xml.gz"
 def addresses_of_the_site(languages: Iterable[str], docs_dir: Path) -> set[str]:
     """The first part of every address that is not a plan's: a plan with that id would take it.
 
-    The series' pages and files, the hand-written pages (`docs_dir`, e.g.
-    `privatliv.da.md`), the language folders, the theme's files, and the
+    The series' pages and files, the hand-written pages at the top of `docs_dir`
+    (e.g. `privatliv.da.md`), the language folders, the theme's files, and the
     addresses a plan's pages and files had before the site held a series (the
-    root plan's old ones).
+    root plan's old ones). A hand-written page inside a folder is checked
+    against the generated pages one by one (`site.page_checks`).
     """
-    handwritten_pages = [path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*")]
+    handwritten_pages = [path.name for path in docs_dir.iterdir() if path.is_file()]
     old = PlanPaths.at_root()
     paths = [
         HOME,

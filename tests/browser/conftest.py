@@ -11,6 +11,8 @@ errors, cookies and browser storage.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import functools
 import http.server
 import threading
@@ -111,9 +113,17 @@ def visits(served_site: ServedSite, page_paths: list[str], axe_source: str) -> d
     The browser is started and stopped inside (see `browser` on why there is no
     session-wide one); the recorded visits outlive it.
     """
-    with sync_playwright() as driver:
-        chromium = launch_chromium(driver)
-        try:
-            return {name: visit_pages(chromium, served_site, page_paths, width, axe_source) for name, width in WIDTHS.items()}
-        finally:
-            chromium.close()
+    def visit_at(width: int) -> list[PageVisit]:
+        # A driver and a Chromium per width, each in its own thread (the sync API allows one
+        # driver per thread). Measured on two CPUs: the two widths side by side take 0.87 of
+        # the time one after the other; more shares gain nothing (a visit is mostly CPU).
+        with sync_playwright() as driver:
+            chromium = launch_chromium(driver)
+            try:
+                return visit_pages(chromium, served_site, page_paths, width, axe_source)
+            finally:
+                chromium.close()
+
+    with ThreadPoolExecutor(max_workers=len(WIDTHS)) as pool:
+        futures = {name: pool.submit(visit_at, width) for name, width in WIDTHS.items()}
+        return {name: future.result() for name, future in futures.items()}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib.util
+import itertools
 import subprocess
 import sys
 from collections import Counter
@@ -100,9 +101,8 @@ def test_a_synthetic_series_of_several_plans_validates_with_the_requested_plans_
     assert [len(plan.initiatives) for plan in series.plans] == [initiatives] * plans
     assert (series.site.root_plan, series.site.current_plan) == (ROOT_PLAN, series.plans[-1].id)
     newest = series.plans[-1].plan
-    timeline = [*newest.predecessors, series.plans[-1]]  # the site's earlier plans, then the synthetic plans
-    periods = [item.period if hasattr(item, "period") else item.plan.period for item in timeline]
-    assert all(earlier.end < later.start for earlier, later in zip(periods, periods[1:], strict=False))  # no two plans share a day
+    periods = [*(item.period for item in newest.predecessors), newest.period]  # the site's earlier plans, then the synthetic plans
+    assert all(earlier.end < later.start for earlier, later in itertools.pairwise(periods))  # no two plans share a day
     for plan in series.plans[1:]:
         assert plan.plan.period.in_years and plan.plan.period.end.year - plan.plan.period.start.year == 2
         assert plan.id in plan.plan.title.da and plan.id in plan.plan.title.en
