@@ -33,8 +33,9 @@ validate: $(PY_STAMP)
 check-links: $(PY_STAMP)
 	PYTHONPATH=hooks $(BIN)/python -m plansite.commands.check_links data $(if $(LINK_REPORT),--report "$(LINK_REPORT)")
 
+# Two processes, one per CPU (pytest-xdist); tests/conftest.py says what each takes.
 test: deps lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --numprocesses=2 --dist=loadgroup
 
 # Lint and type-check the hook code (settings in pyproject.toml): zero findings, or `make test` fails.
 lint: $(PY_STAMP)

@@ -5,6 +5,10 @@ site/     tests that build a site in a subprocess and read what it wrote
 browser/  the built site in Chromium
 support/  helpers: paths, building (`build_site`), serving, `assert_no_problems`
 
+`make test` runs the tests in two processes (pytest-xdist, one per CPU), a
+test module at a time, so a module's fixtures are made once; the browser
+tests all run in one process, which visits every page once for all of them.
+
 This file's folder is on sys.path (pytest's rootdir-less conftest), so test
 modules import the helpers as `support.…`.
 """
@@ -15,6 +19,17 @@ import pytest
 
 from support.building import BuiltSite, build_site
 from support.paths import DATA_DIR
+
+
+BROWSER_FOLDER = "browser"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The unit of work for pytest-xdist's `loadgroup`: the browser folder, or one test module."""
+    for item in items:
+        folder = item.path.parent.name
+        group = BROWSER_FOLDER if folder == BROWSER_FOLDER else f"{folder}/{item.path.name}"
+        item.add_marker(pytest.mark.xdist_group(group))
 
 
 @pytest.fixture(scope="session")
