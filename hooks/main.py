@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 
 from plansite.build import Builds, is_outer_build
 from plansite.serve import errors, polling
-from plansite.theme import csp, environments, markup_fixes, skip_link
+from plansite.theme import csp, environments, heading_permalinks, markup_fixes, skip_link
 
 log = logging.getLogger("mkdocs.hooks.plansite")
 
@@ -51,7 +51,19 @@ def _start_language_build(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-on_config = CombinedEvent(_stage_output, _share_theme_environments, _start_language_build)
+@event_priority(-120)  # after this language's build started: its texts are known
+def _localize_heading_permalinks(config: MkDocsConfig) -> MkDocsConfig:
+    strings = _builds.current(config).page_context.strings
+    heading_permalinks.use_heading_permalinks(config, strings["heading_permalink_title"])
+    return config
+
+
+on_config = CombinedEvent(
+    _stage_output,
+    _share_theme_environments,
+    _start_language_build,
+    _localize_heading_permalinks,
+)
 
 
 def on_pre_build(config: MkDocsConfig) -> None:

@@ -123,7 +123,9 @@ class SiteBuild:
             language,
             config,
             pages,
-            outputs=LanguageOutputs(localized, config, settings.source_date_epoch),
+            outputs=LanguageOutputs(
+                localized, config, settings.source_date_epoch, settings.pdf_cache_dir
+            ),
             page_context=PageContext(localized, config, settings, self.page_dates),
         )
         self.languages[language] = build
@@ -160,7 +162,9 @@ class SiteBuild:
         self.kept_404 = not_found_page.read_root_404(site_dir)
 
     def restore_404(self, site_dir: Path) -> None:
-        """Put the default language's root 404 page back after every language is built."""
+        """Keep the last language's 404 page in its folder, then put the default language's back."""
+        last_language = list(self.languages)[-1]
+        not_found_page.keep_language_404(site_dir, language_root(last_language))
         not_found_page.restore_root_404(site_dir, self.kept_404)
 
     def split_search_index(self, site_dir: Path) -> dict[str, int]:

@@ -12,7 +12,8 @@ when a build starts (`mkdocs serve` reads it again for every rebuild):
 | `PLAN_NOW`           | the moment the site is built for (ISO date-time with offset), else now  |
 | `SOURCE_DATE_EPOCH`  | the moment written into dated outputs, so two builds give equal bytes   |
 
-`SITE_URL` and `ACCESSIBILITY_STATEMENT_URL` are read by `mkdocs.yml` itself (`!ENV`).
+`SITE_URL`, `ACCESSIBILITY_STATEMENT_URL` and `PLAN_DEPLOY` (set by the deploy workflow for
+the build it publishes) are read by `mkdocs.yml` itself (`!ENV`).
 """
 
 from __future__ import annotations

@@ -21,6 +21,17 @@ HOME = "index.md"
 CONTACT = "kontakt.md"
 OPEN_DATA = "data.md"
 ACTORS = "aktoerer/index.md"
+ABOUT_INFORMATION = "om-oplysningerne.md"
+"""Where the information comes from, and the legend of the plan-link labels (`plan_link_anchor`)."""
+
+
+def plan_link_anchor(level: str) -> str:
+    """The anchor of a plan-link level (`confirmed`, …) on the `ABOUT_INFORMATION` page."""
+    return f"plan-link-{level}"
+
+
+CATALOG = "data/catalog.jsonld"
+"""The open data's DCAT-AP catalog (JSON-LD): one for the site and both languages."""
 FEED = (
     "feed.xml"  # the Atom feed of a language, every plan (`outputs.feeds`), relative to its folder
 )
@@ -93,6 +104,11 @@ class PlanPaths:
     @property
     def schema_json(self) -> str:
         return f"{self.prefix}data/initiatives.schema.json"
+
+    @property
+    def csv_metadata(self) -> str:
+        """The CSV on the Web metadata of a language's two tables (licence, dialect, columns)."""
+        return f"{self.prefix}data/csv-metadata.json"
 
     def pdf(self, file_name: str) -> str:
         return f"{self.prefix}pdf/{file_name}"

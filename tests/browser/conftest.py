@@ -102,8 +102,8 @@ def redirect_paths(site) -> list[str]:
 
 @pytest.fixture(scope="session")
 def page_paths(site, redirect_paths) -> list[str]:
-    """Every page of the sitemap (both languages), every redirect page, and the 404 page."""
-    return [*sorted({*page_paths_from_sitemap(site.root / "sitemap.xml"), *redirect_paths}), "404.html"]
+    """Every page of the sitemap (both languages), every redirect page, and the 404 page of each language."""
+    return [*sorted({*page_paths_from_sitemap(site.root / "sitemap.xml"), *redirect_paths}), "404.html", "en/404.html"]
 
 
 @pytest.fixture(scope="session")

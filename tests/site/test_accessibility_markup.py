@@ -7,6 +7,8 @@ header scope. The browser tests (tests/browser/) check what needs a browser.
 
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -106,3 +108,113 @@ def test_the_language_switcher_marks_each_language_name_with_its_language(site, 
     for link in links:
         assert link.get("lang") == link["hreflang"], link
 
+
+
+PERMALINK_TITLES = {"da": "Direkte link til dette afsnit", "en": "Permanent link to this section"}
+
+
+def permalink_problems(page: BeautifulSoup, language: str) -> list[str]:
+    """Every heading's permalink is hidden from assistive technology, out of the tab order, with a tooltip in the page's language."""
+    problems = []
+    for link in page.select(":is(h1, h2, h3, h4, h5, h6) a.headerlink"):
+        heading = link.find_parent(HEADINGS).get("id")
+        if link.get("aria-hidden") != "true" or link.get("tabindex") != "-1":
+            problems.append(f"the permalink of #{heading} is in the accessible name or the tab order")
+        if link.get("title") != PERMALINK_TITLES[language]:
+            problems.append(f"the permalink of #{heading} has the title {link.get('title')!r}")
+    return problems
+
+
+def test_no_heading_permalink_is_part_of_the_headings_name_and_its_tooltip_is_in_the_pages_language(site):
+    checked = 0
+    problems = []
+    for name, page in pages(site):
+        language = page.html["lang"]
+        checked += len(page.select("a.headerlink"))
+        problems += [f"{name}: {problem}" for problem in permalink_problems(page, language)]
+    assert_no_problems(problems, "permalink problems")
+    assert checked > 500  # the check saw the permalinks of every page
+
+
+def test_the_permalink_check_finds_a_permalink_in_the_name_and_an_english_tooltip_on_a_danish_page():
+    page = BeautifulSoup('<h2 id="a">A<a class="headerlink" href="#a" title="Permanent link">¶</a></h2>', "html.parser")
+    assert permalink_problems(page, "da") == ["the permalink of #a is in the accessible name or the tab order", "the permalink of #a has the title 'Permanent link'"]
+
+
+def resolve_on(name: str, href: str) -> str:
+    """The built file a link on the page at `name` leads to."""
+    target = urljoin("https://site.test/" + name, href).removeprefix("https://site.test/").split("#")[0]
+    return target + "index.html" if target == "" or target.endswith("/") else target
+
+
+def current_link_problems(name: str, page: BeautifulSoup) -> list[str]:
+    """The navigation marks the link to the page itself with aria-current="page", and no other link."""
+    problems = []
+    for link in page.select("nav.md-nav--primary a.md-nav__link"):
+        if link["href"].startswith("#"):
+            continue  # the current page's table of contents
+        is_self = resolve_on(name, link["href"]) == name
+        if is_self != (link.get("aria-current") == "page"):
+            problems.append(f"{link['href']}: aria-current={link.get('aria-current')!r}")
+    return problems
+
+
+def test_the_navigation_marks_the_current_page_with_aria_current_on_every_page(site):
+    marked = 0
+    problems = []
+    for name, page in pages(site):
+        problems += [f"{name}: {problem}" for problem in current_link_problems(name, page)]
+        marked += len(page.select('nav.md-nav--primary a[aria-current="page"]'))
+    assert_no_problems(problems, "navigation links with a wrong aria-current")
+    assert marked >= 30  # every page of the menu, in both languages
+
+
+def test_the_current_link_check_finds_a_current_page_without_aria_current():
+    page = BeautifulSoup('<nav class="md-nav md-nav--primary"><a class="md-nav__link" href="./">Here</a>'
+                         '<a class="md-nav__link" href="../x/" aria-current="page">There</a></nav>', "html.parser")
+    assert current_link_problems("om/index.html", page) == ["./: aria-current=None", "../x/: aria-current='page'"]
+
+
+def foreign_publishers(series) -> dict[str, tuple[str, str]]:
+    """Every source whose publisher's language the data gives: its address → (publisher, language)."""
+    holders = [*series.plans, *series.earlier_plans, *series.contacts]
+    sources = [source for holder in holders for source in holder.sources]
+    return {source.url: (source.publisher, source.publisher_language) for source in sources if source.publisher and source.publisher_language}
+
+
+def unmarked_publisher_problems(name: str, page: BeautifulSoup, publishers: dict[str, tuple[str, str]]) -> list[str]:
+    """Where a page names a source's publisher beside the link to the source, the name carries its language.
+
+    (A name inside a title, such as a Danish title quoted in an English one, is part of the title's text.)
+    """
+    problems = []
+    for link in page.body.find_all("a", href=True):
+        if link["href"] not in publishers:
+            continue
+        publisher, language = publishers[link["href"]]
+        if language == page.html.get("lang"):
+            continue
+        for string in link.parent.find_all(string=True):
+            if publisher in string and link not in string.parents:
+                marked = string.find_parent(attrs={"lang": True})
+                if marked is None or marked["lang"] != language:
+                    problems.append(f"{name}: the publisher “{publisher}” is not inside an element with lang=\"{language}\"")
+    return problems
+
+
+def test_on_english_pages_every_danish_publisher_name_is_marked_as_danish(site, series):
+    publishers = foreign_publishers(series)
+    assert {"Udenrigsministeriet", "Center mod Menneskehandel"} <= {publisher for publisher, _ in publishers.values()}  # the data marks them
+    problems = [problem for name, page in pages(site) if name.startswith("en/") for problem in unmarked_publisher_problems(name, page, publishers)]
+    assert_no_problems(problems, "Danish publisher names on English pages without lang=\"da\"")
+
+
+def test_the_publisher_check_finds_a_danish_name_without_its_language():
+    page = BeautifulSoup(
+        '<html lang="en"><body><ul><li><a href="https://a.example/">A title</a> — Udenrigsministeriet, 1 May 2020</li>'
+        '<li><a href="https://a.example/">A title</a> — <span lang="da">Udenrigsministeriet</span></li></ul></body></html>',
+        "html.parser",
+    )
+    assert unmarked_publisher_problems("x.html", page, {"https://a.example/": ("Udenrigsministeriet", "da")}) == [
+        "x.html: the publisher “Udenrigsministeriet” is not inside an element with lang=\"da\""
+    ]

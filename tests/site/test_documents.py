@@ -111,7 +111,7 @@ def site_with_document(tmp_path_factory):
 ])
 def test_the_about_page_offers_the_document_with_its_facts_and_a_way_to_ask_for_another_format(site_with_document, relative, title, details, description, intro):
     built, source = site_with_document
-    (item,) = built.page(relative).select(".plan-documents li")
+    (item,) = built.page(relative).select('section[aria-labelledby="other-documents-heading"] li')
     link = item.select_one("a[type='application/pdf']")
     assert link.get_text(" ", strip=True).startswith(title)
     assert link["hreflang"] == "en"
@@ -133,5 +133,5 @@ def test_other_pages_offer_the_plan_but_not_the_documents(site_with_document):
     built, _ = site_with_document
     for relative in ("index.html", f"{MINIMAL_PLAN_ID}/index.html", f"en/{MINIMAL_PLAN_ID}/indsatser/indsats-et/index.html", "en/kontakt/index.html"):
         soup = built.page(relative)
-        assert soup.select(".plan-documents") == []
+        assert soup.select('section[aria-labelledby="other-documents-heading"]') == []
         assert len(soup.select(".plan-download a")) == 1

@@ -1,10 +1,18 @@
-"""Scheduled publishing: an item with `publish_at` is nowhere on the site until that moment, then everywhere.
+"""Publishing: scheduled items, and the accessibility statement a deploy may link.
+
+Scheduled publishing: an item with `publish_at` is nowhere on the site until that moment, then everywhere.
 
 The plan file `valid/scheduled.yaml` has a press release and an update scheduled
 for 2018-09-10T12:00:00+02:00. As the plan of the minimal series (its root
 plan, so its pages also have redirect pages at their old addresses), it is built
 twice with "now" pinned through `PLAN_NOW`: one second before that moment and
 exactly at it. The filter on the model is in tests/unit/test_scheduled_publishing.py.
+
+The accessibility statement: the deploy workflow's build (`PLAN_DEPLOY=1`)
+stops on a placeholder `ACCESSIBILITY_STATEMENT_URL` and links a real one; the
+session's site (no address set) links the site's own statement page, checked in
+tests/site/test_public_sector_pages.py. The placeholder rules are unit-tested in
+tests/unit/test_accessibility_statement.py.
 """
 
 from __future__ import annotations
@@ -17,8 +25,8 @@ import pytest
 
 from plansite.site import pages
 from plansite.urls import FEED, PlanPaths, page_url
-from support.building import WITHOUT_PDFS, build_site, series_with_plan
-from support.paths import FIXTURES, MINIMAL_PLAN_ID
+from support.building import WITHOUT_PDFS, build_site, run_build, series_with_plan
+from support.paths import FIXTURES, MINIMAL_DIR, MINIMAL_PLAN_ID
 from support.problems import assert_no_problems
 
 SCHEDULED = FIXTURES / "valid" / "scheduled.yaml"
@@ -109,3 +117,27 @@ def test_items_without_publish_at_are_always_published(before):
     exported = json.loads((before / PATHS.plan_json).read_text(encoding="utf-8"))
     assert [release["id"] for release in exported["press_releases"]] == ["ny-plan"]
     assert [update["id"] for update in exported["updates"]] == ["i-kraft"]
+
+
+PLACEHOLDER_STATEMENT = "https://www.was.digst.dk/menneskehandel-example-org"
+REAL_STATEMENT = "https://www.was.digst.dk/handlingsplaner-menneskehandel-dk"
+
+
+def test_a_deploy_with_a_placeholder_statement_address_fails_and_says_what_to_set(tmp_path):
+    environment = {"PLAN_DEPLOY": "1", "ACCESSIBILITY_STATEMENT_URL": PLACEHOLDER_STATEMENT, **WITHOUT_PDFS}
+    result = run_build(tmp_path / "site", MINIMAL_DIR, environment)
+    assert result.returncode != 0
+    assert "ACCESSIBILITY_STATEMENT_URL (extra.accessibility_statement_url in mkdocs.yml) is 'https://www.was.digst.dk/menneskehandel-example-org'" in result.stderr
+    assert "Set ACCESSIBILITY_STATEMENT_URL to the statement's address in the WAS tool" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_a_deploy_with_a_real_statement_address_links_it_from_every_footer_and_the_sites_own_page(tmp_path):
+    environment = {"PLAN_DEPLOY": "1", "ACCESSIBILITY_STATEMENT_URL": REAL_STATEMENT, **WITHOUT_PDFS}
+    built = build_site(tmp_path / "site", MINIMAL_DIR, environment)
+    for path in built.html_files():
+        page = built.page(path.relative_to(built.root).as_posix())
+        assert page.select_one(f'footer a[href="{REAL_STATEMENT}"]') is not None, path
+    for root in LANGUAGES.values():
+        assert built.page(root + "tilgaengelighed/").select_one(f'article a[href="{REAL_STATEMENT}"]') is not None, root

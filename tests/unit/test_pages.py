@@ -36,7 +36,7 @@ def test_both_languages_have_exactly_the_same_pages(generated):
 
 def test_every_item_of_the_fixture_gets_its_page(generated):
     expected = {
-        "index.md", "kontakt.md", "data.md", "aktoerer/index.md", "aktoerer/ministeriet.md", "aktoerer/organisation.md",
+        "index.md", "kontakt.md", "data.md", "om-oplysningerne.md", "aktoerer/index.md", "aktoerer/ministeriet.md", "aktoerer/organisation.md",
         f"{PLAN}index.md", f"{PLAN}om-planen.md",
         f"{PLAN}indsatsomraader/index.md", f"{PLAN}indsatsomraader/omraade-a.md", f"{PLAN}indsatsomraader/omraade-b.md",
         f"{PLAN}indsatser/index.md", f"{PLAN}indsatser/indsats-et.md", f"{PLAN}indsatser/indsats-to.md",
@@ -71,33 +71,38 @@ def test_front_matter_carries_title_template_and_lead_in_the_page_language(gener
 def test_fact_box_links_are_relative_to_the_page(generated):
     facts = front_matter(generated["en"][f"{PLAN}indsatser/indsats-et.md"])["facts"]
     links = {item["text"]: item["href"] for row in facts for item in row["items"] if "href" in item}
-    assert links == {"Action area 1: Area A": "../../indsatsomraader/omraade-a/", "The Organisation (ORG)": "../../../aktoerer/organisation/", "The Ministry": "../../../aktoerer/ministeriet/"}
+    assert links == {
+        "Action area 1: Area A": "../../indsatsomraader/omraade-a/",
+        "The Organisation (ORG)": "../../../aktoerer/organisation/",
+        "The Ministry": "../../../aktoerer/ministeriet/",
+        "Confirmed": "../../../om-oplysningerne/#plan-link-confirmed",  # the plan-link badge: its level on the legend page
+    }
 
 
 def test_markdown_links_point_at_source_files_relative_to_the_page(generated):
     assert "[Indsats ét](../2019-2021/indsatser/indsats-et.md)" in generated["da"]["aktoerer/organisation.md"].body
     assert "[Ministeriet](../../aktoerer/ministeriet.md)" in generated["da"][f"{PLAN}presse/ny-plan.md"].body
-    assert "[Nyhedsfeed (Atom) med pressemeddelelser og nyt om planen](../../feed.xml)" in generated["da"][f"{PLAN}presse/index.md"].body  # one feed for the series
+    assert "[Nyhedsfeed (Atom) med pressemeddelelser og planens tidslinje](../../feed.xml)" in generated["da"][f"{PLAN}presse/index.md"].body  # one feed for the series
 
 
 def test_press_release_dates_are_formatted_in_copenhagen_time_per_language(generated):
-    assert "10\\. september 2018 kl. 12.47" in generated["da"][f"{PLAN}presse/index.md"].body  # "10." escaped: it may start a line
+    assert "Udsendt 10. september 2018 kl. 12.47." in generated["da"][f"{PLAN}presse/index.md"].body  # the original's time
     assert "10 September 2018 at 12:47" in generated["en"][f"{PLAN}presse/index.md"].body
 
 
 def test_a_press_release_without_a_time_is_dated_by_its_day_alone(generated_two):
     page = generated_two["da"]["2022-2025/presse/ny-plan.md"]
-    assert [row["items"][0]["text"] for row in front_matter(page)["facts"] if row["label"] == "Offentliggjort"] == ["8. april 2022"]
-    assert "Offentliggjort: 8\\. april 2022\n" in generated_two["da"]["2022-2025/presse/index.md"].body
+    assert [row["items"][0]["text"] for row in front_matter(page)["facts"] if row["label"] == "Originalens tidspunkt"] == ["8. april 2022"]
+    assert "Udsendt 8. april 2022. Her sammenfattet med vores ord.\n" in generated_two["da"]["2022-2025/presse/index.md"].body
     assert "kl." not in generated_two["da"]["2022-2025/presse/index.md"].body
     assert "8 April 2022" in generated_two["en"]["2022-2025/presse/index.md"].body and " at " not in generated_two["en"]["2022-2025/presse/index.md"].body
 
 
 def test_a_press_release_without_a_contact_has_no_press_contact(generated, generated_two):
-    assert "## Pressekontakt" in generated["da"][f"{PLAN}presse/ny-plan.md"].body
+    assert "## Pressekontakt ved udsendelsen, 10. september 2018" in generated["da"][f"{PLAN}presse/ny-plan.md"].body
     page = generated_two["da"]["2022-2025/presse/ny-plan.md"]
     assert "## Pressekontakt" not in page.body and "Pia Presse" not in page.body
-    assert [row["label"] for row in front_matter(page)["facts"]] == ["Offentliggjort"]
+    assert [row["label"] for row in front_matter(page)["facts"]] == ["Originalens tidspunkt"]
 
 
 def test_the_press_contact_phone_becomes_a_tel_link(generated):
@@ -105,10 +110,19 @@ def test_the_press_contact_phone_becomes_a_tel_link(generated):
 
 
 def test_money_is_formatted_per_language(generated):
-    facts = {row["label"]: row["items"][0]["text"] for row in front_matter(generated["da"][f"{PLAN}index.md"])["facts"]}
+    facts = {row["label"]: row["items"][0]["text"] for row in front_matter(generated["da"][f"{PLAN}om-planen.md"])["facts"]}
     assert facts["Økonomi"] == "63 mio. kr."
-    facts = {row["label"]: row["items"][0]["text"] for row in front_matter(generated["en"][f"{PLAN}index.md"])["facts"]}
+    facts = {row["label"]: row["items"][0]["text"] for row in front_matter(generated["en"][f"{PLAN}om-planen.md"])["facts"]}
     assert facts["Funding"] == "DKK 63 million"
+
+
+def test_a_plans_home_tells_each_fact_once_the_figures_that_state_its_facts_first_then_the_facts_no_figure_states(generated):
+    home = front_matter(generated["en"][f"{PLAN}index.md"])
+    assert [figure["value"] for figure in home["figures"]] == ["DKK 63 million"]  # the budget, as a card
+    assert "Funding" not in [row["label"] for row in home["facts"]]  # so not again in the fact box
+    assert "Period" in [row["label"] for row in home["facts"]]  # no figure gives the years
+    assert "DKK 63 million" not in [figure["value"] for figure in home["statistics"]]
+    assert (home["template"], home["help_box"], home["documents"]) == ("plan-home.html", True, True)
 
 
 def test_the_series_number_is_an_ordinal_in_each_language_counted_from_the_series(generated, generated_two):
@@ -119,10 +133,10 @@ def test_the_series_number_is_an_ordinal_in_each_language_counted_from_the_serie
 
 
 def test_a_fact_the_data_does_not_give_is_left_out_of_the_fact_box(generated, generated_two):
-    assert "I kraft fra" in [row["label"] for row in front_matter(generated["da"][f"{PLAN}index.md"])["facts"]]
-    labels = [row["label"] for row in front_matter(generated_two["da"]["2022-2025/index.md"])["facts"]]
+    assert "I kraft fra" in [row["label"] for row in front_matter(generated["da"][f"{PLAN}om-planen.md"])["facts"]]
+    labels = [row["label"] for row in front_matter(generated_two["da"]["2022-2025/om-planen.md"])["facts"]]
     assert "I kraft fra" not in labels and labels[:2] == ["Periode", "Økonomi"]
-    assert [row["items"][0]["text"] for row in front_matter(generated_two["da"]["2022-2025/index.md"])["facts"] if row["label"] == "Periode"] == ["2022–2025"]
+    assert [row["items"][0]["text"] for row in front_matter(generated_two["da"]["2022-2025/om-planen.md"])["facts"] if row["label"] == "Periode"] == ["2022–2025"]
 
 
 def test_a_focus_area_without_sub_areas_has_no_sub_area_heading(generated):
@@ -133,20 +147,24 @@ def test_a_focus_area_without_sub_areas_has_no_sub_area_heading(generated):
 
 
 def test_a_plan_home_page_notes_a_translation_only_in_a_language_the_plan_was_not_published_in(generated_two):
-    assert "*The plan was published in Danish only. The English title and the English texts on this site are our own translation.*" in generated_two["en"]["2022-2025/index.md"].body
-    assert "our own translation" not in generated_two["en"][f"{PLAN}index.md"].body
-    assert "oversættelse" not in generated_two["da"]["2022-2025/index.md"].body
+    note = "The plan was published in Danish only. The English title and the English texts on this site are our own translation."
+    assert front_matter(generated_two["en"]["2022-2025/index.md"])["translation_note"] == note
+    assert front_matter(generated_two["en"][f"{PLAN}index.md"])["translation_note"] == ""
+    assert front_matter(generated_two["da"]["2022-2025/index.md"])["translation_note"] == ""
 
 
 def test_the_series_home_page_puts_the_current_plan_first_and_lists_every_plan_newest_first(generated_two):
     page = generated_two["da"]["index.md"]
     assert (front_matter(page)["title"], front_matter(page)["lead"]) == ("Testsitet", "Et websted til test.")
-    assert page.body.index("## Den aktuelle plan\n\n### [Testplan 2019-2021](2019-2021/index.md)") < page.body.index("## Alle planerne i rækken")
+    current = front_matter(page)["current_plan"]  # shown above the body, before the help box
+    assert (current["heading"], current["title"], current["href"]) == ("Den aktuelle plan", "Testplan 2019-2021", "2019-2021/")
+    assert [fact["label"] for fact in current["facts"]][:2] == ["Periode", "Økonomi"]
+    assert (front_matter(page)["html_title"], front_matter(page)["help_box"]) == ("Testsitet", True)
     listed = [line for line in page.body.split("## Alle planerne i rækken", 1)[1].splitlines() if line.startswith("### ")]
     assert listed == ["### [Testplan 2022-2025](2022-2025/index.md)", "### [Testplan 2019-2021](2019-2021/index.md)", "### 2015–2018: Den forrige testplan"]
     assert "Planen er den 3. nationale handlingsplan mod menneskehandel siden 2015. Periode: 2022–2025." in page.body
     assert "Planen er den 2. nationale handlingsplan mod menneskehandel siden 2015. Periode: 2019–2021." in page.body
-    assert page.body.count("En plan til test.") == 1  # the current plan's summary once, above
+    assert current["summary"] == "En plan til test." and "En plan til test." not in page.body  # once, above
 
 
 def test_the_series_home_page_gives_an_earlier_plan_without_pages_with_its_sources(generated):

@@ -195,7 +195,7 @@ def outputs(series: Series, language: str) -> dict[str, Any]:
     shown["initiatives.csv"] = csv_cells(initiatives_csv(localized, SITE_URL), language)
     shown["actors.csv"] = csv_cells(actors_csv(localized, SITE_URL), language)
     shown["initiatives.json"] = json.loads(plan_json(localized.plan))
-    shown.update({f"press kit {name}": text for name, text in press_kit_texts(localized).items()})
+    shown.update({f"press kit {name}": html_tree(text) if name.endswith(".html") else text for name, text in press_kit_texts(localized).items()})
     return shown
 
 

@@ -5,7 +5,9 @@ they click ("PDF, 214 kB, 18 sider, på dansk"). Nothing of it is typed by
 hand: size and page count come from the file itself, at build time, and
 `plansite.i18n.formatting.describe_document` puts them into words.
 `check_document_files` is the data check behind it: an attached document
-whose file is missing or unreadable is a located problem in the data file.
+whose file is missing or unreadable is a located problem in the data file, and
+so is a document with neither a file nor a url (an external document, such as
+the official plan in the Folketing's papers, has a url and no file).
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ def read_document_facts(path: Path) -> DocumentFacts:
 
 
 def check_document_files(loaded: LoadedData) -> Iterator[Problem]:
-    """Each attached document has its own id and a readable PDF file (relative to the data file)."""
+    """Each document has its own id, and a readable PDF (relative to the data file) or a url."""
     data_dir = Path(loaded.path).parent
     first_line: dict[str, int] = {}
     for index, document in enumerate(loaded.data.get("documents") or ()):
@@ -64,7 +66,25 @@ def check_document_files(loaded: LoadedData) -> Iterator[Problem]:
             )
         else:
             first_line[document["id"]] = loaded.locate(id_path).line
-        file_path: DataPath = ("documents", index, "file")
+        entry_path: DataPath = ("documents", index)
+        if "file" in document and "url" in document:
+            yield Problem(
+                loaded.locate_key((*entry_path, "url")),
+                (*entry_path, "url"),
+                "a document has either a file or a url, not both",
+                "keep file: for a PDF published with the site, or url: for a document elsewhere",
+            )
+        if "file" not in document:
+            if "url" not in document:
+                yield Problem(
+                    loaded.locate_key(entry_path),
+                    entry_path,
+                    "the document has neither a file nor a url",
+                    "add file: (a PDF beside the data file) or url: with publisher: "
+                    "(a document published elsewhere, e.g. the official plan)",
+                )
+            continue
+        file_path: DataPath = (*entry_path, "file")
         try:
             read_document_facts(data_dir / document["file"])
         except UnreadableDocument as error:

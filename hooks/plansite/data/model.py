@@ -51,6 +51,8 @@ class Source:
     url: str
     publisher: str | None
     date: date | None
+    publisher_language: str | None = None
+    """The language of the publisher's name, where the data gives it (`da`)."""
 
 
 @dataclass(frozen=True)
@@ -217,11 +219,18 @@ class PressRelease:
     publish_at: datetime | None = None
     time_known: bool = True
     """False when the sources give only the day: then no time is shown."""
+    original_source: str | None = None
+    """The source that is the original release: our page is a summary of it."""
+    original_language: str | None = None
 
 
 @dataclass(frozen=True)
 class Update:
-    """News about the plan itself, dated by day (shown in the press room and the feeds)."""
+    """An event in the plan's life, dated by day (entry into force, an evaluation, …).
+
+    Not a publication: the press room shows the updates as a timeline, apart
+    from the press releases, and the feed marks them as events.
+    """
 
     id: str
     date: date
@@ -234,15 +243,30 @@ class Update:
 
 @dataclass(frozen=True)
 class Document:
-    """A file editors attach (e.g. the ministry's own PDF), offered for download as it is."""
+    """A document of the plan: a file editors attach, or an external document at its publisher's.
+
+    The official plan (`official`) is the plan as its publisher issued it; the
+    site offers it before the summary it makes itself. An external document
+    (`url`) has no file, so its size is unknown and its page count is what a
+    source says (`pages`, else `None`).
+    """
 
     id: str
     title: Text
     language: str
-    file: str  # relative to the data file's folder
-    accessible_format_contact: str  # we did not make the file: whom to ask for another format
+    file: str | None  # relative to the data file's folder
+    accessible_format_contact: str | None  # for a file we did not make: whom to ask
     description: Text | None = None
     publish_at: datetime | None = None
+    url: str | None = None
+    publisher: str | None = None  # an actor id
+    official: bool = False
+    location: Text | None = None
+    pages: int | None = None
+
+    @property
+    def is_external(self) -> bool:
+        return self.file is None
 
 
 @dataclass(frozen=True)
@@ -328,6 +352,14 @@ class PlanData:
                 reverse=True,
             )
         )
+
+    def official_documents(self) -> tuple[Document, ...]:
+        """The plan as its publisher issued it (one per language it came out in), in file order."""
+        return tuple(document for document in self.documents if document.official)
+
+    def other_documents(self) -> tuple[Document, ...]:
+        """The documents that are not the official plan, in file order."""
+        return tuple(document for document in self.documents if not document.official)
 
     def updates_newest_first(self) -> tuple[Update, ...]:
         return tuple(
@@ -544,6 +576,8 @@ def _press_release(value: dict[str, Any]) -> PressRelease:
         sources=_ids(value["sources"]),
         publish_at=_moment(value.get("publish_at")),
         time_known=time_known,
+        original_source=value.get("original_source"),
+        original_language=value.get("original_language"),
     )
 
 
@@ -565,13 +599,18 @@ def _moment(value: str | None) -> datetime | None:
 
 def _document(value: dict[str, Any]) -> Document:
     return Document(
-        value["id"],
-        as_text(value["title"]),
-        value["language"],
-        value["file"],
-        value["accessible_format_contact"],
-        as_optional_text(value.get("description")),
-        _moment(value.get("publish_at")),
+        id=value["id"],
+        title=as_text(value["title"]),
+        language=value["language"],
+        file=value.get("file"),
+        accessible_format_contact=value.get("accessible_format_contact"),
+        description=as_optional_text(value.get("description")),
+        publish_at=_moment(value.get("publish_at")),
+        url=value.get("url"),
+        publisher=value.get("publisher"),
+        official=value.get("official", False),
+        location=as_optional_text(value.get("location")),
+        pages=value.get("pages"),
     )
 
 
@@ -583,4 +622,5 @@ def as_source(value: dict[str, Any]) -> Source:
         value["url"],
         value.get("publisher"),
         date.fromisoformat(published) if published else None,
+        value.get("publisher_language"),
     )

@@ -48,11 +48,16 @@ class Site:
     data_licence: DataLicence
 
 
+CONTACT_PURPOSES = ("press", "general", "accessibility", "help")
+"""What a site contact can be for, in the order the contact page lists them."""
+
+
 @dataclass(frozen=True)
 class SiteContact:
-    """A current contact of the site, with the date of the newest source that gives it."""
+    """A current contact of the site: what it is for, and the date of the newest source with it."""
 
     id: str
+    purposes: tuple[str, ...]
     role: Text
     name: str | None
     phone: str | None
@@ -88,12 +93,21 @@ class Series:
         return self.plan(self.site.current_plan)
 
     @property
+    def help_contact(self) -> SiteContact | None:
+        """The help box's contact for people at risk: the first contact with purpose `help`."""
+        return next(iter(self.contacts_for("help")), None)
+
+    @property
     def root_plan(self) -> PlanData | None:
         """The plan whose pages were at the root of the site before it held a series."""
         return self.plan(self.site.root_plan) if self.site.root_plan else None
 
     def plans_newest_first(self) -> tuple[PlanData, ...]:
         return tuple(reversed(self.plans))
+
+    def contacts_for(self, purpose: str) -> tuple[SiteContact, ...]:
+        """The site's current contacts for `purpose` (one of `CONTACT_PURPOSES`), in file order."""
+        return tuple(contact for contact in self.contacts if purpose in contact.purposes)
 
     def plans_of_actor(self, actor_id: str) -> tuple[PlanData, ...]:
         """The plans an actor has a role in, newest first."""
@@ -178,6 +192,7 @@ def _site(value: dict[str, Any]) -> Site:
 def _site_contact(value: dict[str, Any], sources: dict[str, Source]) -> SiteContact:
     return SiteContact(
         id=value["id"],
+        purposes=tuple(value["purposes"]),
         role=as_text(value["role"]),
         name=value.get("name"),
         phone=value.get("phone"),

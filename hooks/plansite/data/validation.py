@@ -223,6 +223,21 @@ def _explain_schema_error(
             f"missing required key '{key}'",
             f"add '{key}:' here",
         )
+    elif kind == "dependentRequired":
+        # jsonschema reports each missing key once for every given key that needs it: the
+        # first given key (in the schema's order) that needs it speaks for all.
+        named = re.findall(r"'([^']+)' is a dependency of '([^']+)'", error.message)
+        for key, given in named:
+            needing = [name for name, needed in validator_value.items() if key in needed]
+            if next(name for name in needing if name in instance) != given:
+                continue
+            yield Problem(
+                loaded.locate_key(data_path),
+                data_path,
+                f"missing key '{key}', which an entry with '{given}' needs",
+                f"add '{key}:' here"
+                + (f" ({hint.rstrip('.')})" if (hint := _key_hint(schema, key)) else ""),
+            )
     elif kind == "type":
         expected = _describe_type(validator_value)
         yield Problem(
@@ -307,6 +322,12 @@ def _explain_schema_error(
         )
     else:
         yield Problem(loaded.locate(data_path), data_path, error.message, hint)
+
+
+def _key_hint(schema: dict[str, Any], key: str) -> str:
+    """What the schema says a key of an entry is for ('' when it does not say)."""
+    described = schema.get("properties", {}).get(key, {})
+    return str(described.get("description", "")) if isinstance(described, dict) else ""
 
 
 def _resolved(schema: dict[str, Any], root_schema: dict[str, Any]) -> dict[str, Any]:
@@ -654,6 +675,15 @@ def _check_references(
             yield from _reference(
                 loaded, (*path, "contact"), release["contact"], ids["contacts"], "contact"
             )
+        if "original_source" in release:
+            yield from _reference(
+                loaded,
+                (*path, "original_source"),
+                release["original_source"],
+                ids["sources"],
+                "source",
+                fix="use the id of the source under sources: that is the original press release",
+            )
         yield from _references_in_list(
             loaded,
             (*path, "key_figures"),
@@ -676,6 +706,15 @@ def _check_references(
             ids["initiatives"],
             "initiative",
         )
+    for index, document in enumerate(data.get("documents", [])):
+        if "publisher" in document:
+            yield from _plan_actor(
+                loaded,
+                ("documents", index, "publisher"),
+                document["publisher"],
+                ids["actors"],
+                actor_ids,
+            )
     for data_path, sources in _source_lists(data, ()):
         yield from _references_in_list(loaded, data_path, sources, ids["sources"], "source")
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from plansite.data.model import (
     Actor,
@@ -24,12 +25,22 @@ from plansite.data.model import (
     Source,
     Text,
 )
-from plansite.data.series import Series, SiteContact
+from plansite.data.series import CONTACT_PURPOSES, Series, SiteContact
 from plansite.i18n import formatting
 from plansite.i18n.languages import LANGUAGES
 from plansite.i18n.strings import Strings
 
-ACTOR_TYPES = ("ministry", "agency", "police", "prosecution", "court", "ngo", "research", "other")
+ACTOR_TYPES = (
+    "ministry",
+    "agency",
+    "board",
+    "police",
+    "prosecution",
+    "court",
+    "ngo",
+    "research",
+    "other",
+)
 """The order in which actors are listed: by type, then by name."""
 
 
@@ -140,12 +151,19 @@ class LocalizedPlan:
         day = self.format_day(source.date) if source.date else None
         return ", ".join(part for part in (source.publisher, day) if part)
 
-    def source_reference(self, source: Source) -> dict[str, str]:
-        """The title, address and details of a source, as a list of sources shows it."""
+    def source_reference(self, source: Source) -> dict[str, str | None]:
+        """The title, address and details of a source, as a list of sources shows it.
+
+        `publisher_lang` is the language of the publisher's name where it is not
+        the page's: the templates mark the name with it (`<span lang="da">`).
+        """
         return {
             "title": self.text(source.title),
             "url": source.url,
             "details": self.source_details(source),
+            "publisher": source.publisher,
+            "publisher_lang": self.foreign_language(source.publisher_language),
+            "day": self.format_day(source.date) if source.date else None,
         }
 
     def press_moment(self, release: PressRelease) -> str:
@@ -156,6 +174,75 @@ class LocalizedPlan:
         if not release.time_known:
             return self.format_day(release.published.date())
         return formatting.format_moment(release.published, self.language, self.strings)
+
+    def original_of(self, release: PressRelease) -> Source | None:
+        """The source that is the original press release, when the data names it."""
+        return self.plan.source(release.original_source) if release.original_source else None
+
+    def press_summary_label(self, release: PressRelease) -> str:
+        """What the page of a press release is: our summary (in our translation, if so)."""
+        original_language = release.original_language or self.language
+        if original_language == self.language:
+            return self.strings["press_summary_label"]
+        return self.strings.format(
+            "press_summary_label_translated",
+            language=self.strings[f"languages_{original_language}"],
+        )
+
+    def press_origin(self, release: PressRelease) -> str:
+        """`Udsendt af Udenrigsministeriet 10. september 2018 kl. 12.47`: the original's time."""
+        original = self.original_of(release)
+        moment = self.press_moment(release)
+        if original and original.publisher:
+            return self.strings.format("press_origin", publisher=original.publisher, moment=moment)
+        return self.strings.format("press_origin_unknown_publisher", moment=moment)
+
+    def press_origin_parts(self, release: PressRelease) -> dict[str, str | None]:
+        """`press_origin` cut around the publisher's name, which may need a `lang` of its own."""
+        original = self.original_of(release)
+        if not (original and original.publisher):
+            origin = self.press_origin(release)
+            return {"before": origin, "publisher": None, "lang": None, "after": ""}
+        marker = "\x00"
+        sentence = self.strings.format(
+            "press_origin", publisher=marker, moment=self.press_moment(release)
+        )
+        before, after = sentence.split(marker)
+        return {
+            "before": before,
+            "publisher": original.publisher,
+            "lang": self.foreign_language(original.publisher_language),
+            "after": after,
+        }
+
+    def foreign_language(self, language: str | None) -> str | None:
+        """`language` where it is known and not the page's: what a `lang` attribute must say."""
+        return language if language not in (None, self.language) else None
+
+    def press_origin_facts(self, release: PressRelease) -> list[tuple[str, dict[str, str]]]:
+        """The fact box of a press release's page: the original's publisher, time and address."""
+        original = self.original_of(release)
+        rows: list[tuple[str, dict[str, str]]] = []
+        if original and original.publisher:
+            publisher = {"text": original.publisher}
+            if language := self.foreign_language(original.publisher_language):
+                publisher["lang"] = language
+            rows.append(("press_original_publisher", publisher))
+        rows.append(("press_original_moment", {"text": self.press_moment(release)}))
+        if original:
+            rows.append(
+                (
+                    "press_original",
+                    {"text": self.text(original.title), "external": original.url},
+                )
+            )
+        return rows
+
+    def release_contact_heading(self, release: PressRelease) -> str:
+        """`Pressekontakt ved udsendelsen, 10. september 2018`: the contact then, not now."""
+        return self.strings.format(
+            "press_contact_at_release", date=self.format_day(release.published.date())
+        )
 
     def title_is_ours(self) -> bool:
         """True when the plan was not published in this language: its title here is ours."""
@@ -232,6 +319,27 @@ class LocalizedSeries:
             if actors:
                 actors.sort(key=lambda actor: self.actor_name(actor).casefold())
                 groups.append((self.actor_type_label(actor_type), actors))
+        return groups
+
+    def contact_groups(self) -> list[dict[str, Any]]:
+        """The site's contacts by purpose; a purpose without one says whom to ask instead.
+
+        Whom to ask instead is the general contact (none is invented when there is
+        none): the sources may give no current press contact, for example.
+        """
+        general = self.series.contacts_for("general")
+        groups = []
+        for purpose in CONTACT_PURPOSES:
+            contacts = self.series.contacts_for(purpose)
+            groups.append(
+                {
+                    "purpose": purpose,
+                    "heading": self.strings[f"contact_purpose_{purpose}"],
+                    "contacts": list(contacts),
+                    "none_known": "" if contacts else self.strings["contact_none_known"],
+                    "ask_instead": [] if contacts else list(general),
+                }
+            )
         return groups
 
     def contact_as_of(self, contact: SiteContact) -> str:

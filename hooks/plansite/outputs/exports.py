@@ -13,6 +13,15 @@
   tab or a carriage return (after any spaces) gets a `'` in front, so that no
   spreadsheet runs it as a formula (OWASP's advice against CSV injection).
 
+- Metadata: the licence of the data set (`data/site.yaml`, `site.data_licence`)
+  goes with the files, so it travels with a download: a CSV on the Web
+  metadata file (`csv-metadata.json`, W3C CSVW) beside each language's CSV
+  tables, with their licence, publisher, dialect and columns; and one DCAT-AP
+  catalog of the whole site (`data/catalog.jsonld`, JSON-LD): a `dcat:Dataset`
+  per plan, in both languages, with its publisher, licence, dates and a
+  `dcat:Distribution` per file. The JSON export keeps exactly the plan file's
+  shape (its schema validates it); the catalog gives its licence.
+
 Everything is deterministic: data-file order, fixed columns, `ensure_ascii=False`.
 """
 
@@ -25,10 +34,12 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from plansite.data.model import Actor, Initiative, Period, Plan, PlanData, PressRelease
+from plansite.data.model import Actor, Initiative, Period, Plan, PlanData, PressRelease, Text
+from plansite.data.series import DataLicence, Series
 from plansite.data.validation import PLAN_SCHEMA
+from plansite.i18n.languages import LANGUAGES, language_root
 from plansite.i18n.view import LocalizedPlan
-from plansite.urls import PlanPaths, actor_path, page_url
+from plansite.urls import CATALOG, OPEN_DATA, PlanPaths, actor_path, page_url
 
 CSV_DELIMITERS = {"da": ";", "en": ","}
 # What makes Excel, LibreOffice and Google Sheets read a cell as a formula
@@ -223,3 +234,154 @@ def actors_csv(localized: LocalizedPlan, language_url: str) -> bytes:
     return _csv_bytes(
         _TableWriter(localized, language_url).actors(), CSV_DELIMITERS[localized.language]
     )
+
+
+CSVW_CONTEXT = "http://www.w3.org/ns/csvw"
+DCAT_CONTEXT = {
+    "dcat": "http://www.w3.org/ns/dcat#",
+    "dct": "http://purl.org/dc/terms/",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+MEDIA_TYPES = "http://www.iana.org/assignments/media-types/"
+LANGUAGE_URIS = {
+    "da": "http://publications.europa.eu/resource/authority/language/DAN",
+    "en": "http://publications.europa.eu/resource/authority/language/ENG",
+}
+
+
+def csv_metadata(
+    localized: LocalizedPlan, language_url: str, licence: DataLicence, publisher: str
+) -> str:
+    """The CSVW metadata of the language's two tables: licence, publisher, dialect, columns.
+
+    `publisher` is who publishes the data set: the site's publisher, in the view's language.
+    """
+    writer = _TableWriter(localized, language_url)
+    paths = PlanPaths.at_root()
+    title = localized.text(localized.plan.plan.title)
+    tables = [
+        (paths.initiatives_csv, localized.strings["page_initiatives"], writer.initiatives()[0]),
+        (paths.actors_csv, localized.strings["page_actors"], writer.actors()[0]),
+    ]
+    metadata = {
+        "@context": [CSVW_CONTEXT, {"@language": localized.language}],
+        "dc:title": title,
+        "dc:publisher": publisher,
+        "dc:license": {"@id": licence.url},
+        "dc:rights": licence.name,
+        "dialect": {
+            "delimiter": CSV_DELIMITERS[localized.language],
+            "encoding": "utf-8",
+            "header": True,
+        },
+        "tables": [
+            {
+                # Relative to this file, which sits beside the tables.
+                "url": path.rsplit("/", 1)[-1],
+                "dc:title": f"{table_title}: {title}",
+                "tableSchema": {"columns": [{"titles": heading} for heading in header]},
+            }
+            for path, table_title, header in tables
+        ],
+    }
+    return json.dumps(metadata, ensure_ascii=False, indent=2) + "\n"
+
+
+def _both_languages(text: Text) -> list[dict[str, str]]:
+    return [{"@language": language, "@value": text.in_language(language)} for language in LANGUAGES]
+
+
+def _media_type(name: str) -> dict[str, str]:
+    return {"@id": MEDIA_TYPES + name}
+
+
+def _day(value: date) -> dict[str, str]:
+    return {"@value": value.isoformat(), "@type": "xsd:date"}
+
+
+def dataset_dates(plan: PlanData) -> tuple[date, date]:
+    """(issued, modified) of a plan's data set, from the data: the day the plan was presented,
+    and the newest day the data knows of (updates, press releases, dated sources)."""
+    days = [plan.plan.announced]
+    days += [update.date for update in plan.updates]
+    days += [release.published.date() for release in plan.press_releases]
+    days += [source.date for source in plan.sources if source.date]
+    return plan.plan.announced, max(days)
+
+
+def _distribution(
+    site_url: str, path: str, media_type: str, licence: DataLicence, language: str | None
+) -> dict[str, Any]:
+    address = site_url + path
+    distribution: dict[str, Any] = {
+        "@id": address,
+        "@type": "dcat:Distribution",
+        "dct:title": path.rsplit("/", 1)[-1],
+        "dcat:accessURL": {"@id": address},
+        "dcat:downloadURL": {"@id": address},
+        "dcat:mediaType": _media_type(media_type),
+        "dct:license": {"@id": licence.url},
+    }
+    if language:
+        distribution["dct:language"] = {"@id": LANGUAGE_URIS[language]}
+    return distribution
+
+
+def data_catalog(series: Series, site_url: str) -> str:
+    """The site's DCAT-AP catalog: a dataset per plan (newest first), a distribution per file."""
+    site = series.site
+    licence = {"@id": site.data_licence.url}
+    publisher = {"@type": "foaf:Organization", "foaf:name": _both_languages(site.publisher)}
+    datasets = []
+    for plan in series.plans_newest_first():
+        paths = PlanPaths.of(plan.id)
+        issued, modified = dataset_dates(plan)
+        distributions = [
+            _distribution(site_url, paths.plan_json, "application/json", site.data_licence, None),
+            _distribution(
+                site_url, paths.schema_json, "application/schema+json", site.data_licence, None
+            ),
+        ]
+        for language in LANGUAGES:
+            root = language_root(language)
+            for path, media_type in (
+                (paths.initiatives_csv, "text/csv"),
+                (paths.actors_csv, "text/csv"),
+                (paths.csv_metadata, "application/csvm+json"),
+            ):
+                distributions.append(
+                    _distribution(site_url, root + path, media_type, site.data_licence, language)
+                )
+        datasets.append(
+            {
+                "@id": site_url + paths.plan_json + "#dataset",
+                "@type": "dcat:Dataset",
+                "dct:identifier": plan.id,
+                "dct:title": _both_languages(plan.plan.title),
+                "dct:description": _both_languages(plan.plan.summary),
+                "dct:publisher": publisher,
+                "dct:license": licence,
+                "dct:language": [{"@id": LANGUAGE_URIS[language]} for language in LANGUAGES],
+                "dct:issued": _day(issued),
+                "dct:modified": _day(modified),
+                "dct:temporal": {
+                    "@type": "dct:PeriodOfTime",
+                    "dcat:startDate": _day(plan.plan.period.start),
+                    "dcat:endDate": _day(plan.plan.period.end),
+                },
+                "dcat:landingPage": {"@id": site_url + page_url(OPEN_DATA)},
+                "dcat:distribution": distributions,
+            }
+        )
+    catalog = {
+        "@context": DCAT_CONTEXT,
+        "@id": site_url + CATALOG,
+        "@type": "dcat:Catalog",
+        "dct:title": _both_languages(site.name),
+        "dct:description": _both_languages(site.description),
+        "dct:publisher": publisher,
+        "dct:license": licence,
+        "dcat:dataset": datasets,
+    }
+    return json.dumps(catalog, ensure_ascii=False, indent=2) + "\n"

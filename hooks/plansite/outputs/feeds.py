@@ -1,5 +1,9 @@
-"""Atom feeds, one per language: press releases and updates about every plan, newest first.
+"""Atom feeds, one per language: press releases and events of every plan, newest first.
 
+A press release is a publication, dated by its original's moment. An update
+(entry into force, an evaluation, …) is an event on the plan's timeline, not a
+publication: its entry is marked as an event (category `event`, and a summary
+that starts with that and the event's day) and has no `<published>` date.
 The XML comes from `templates/feed.xml` (autoescaped); this module only
 computes the values. Ids are tag URIs made from the site's host, the year a plan
 was announced, the plan's id and each item's id, so they survive rebuilds and
@@ -33,6 +37,8 @@ class FeedEntry:
     summary: str
     url: str
     published: datetime
+    is_publication: bool = True
+    """False for an event: the entry gets no `<published>`, only the day it happened."""
 
 
 def update_moment(update: Update) -> datetime:
@@ -67,14 +73,18 @@ class _FeedWriter:
 
     def update_entry(self, localized: LocalizedPlan, update: Update) -> FeedEntry:
         paths = PlanPaths.of(localized.plan.id)
+        text = " ".join(localized.text(update.text).split())
         return FeedEntry(
             id=f"{self.tag_prefix(localized)}update/{update.id}",
-            kind="update",
+            kind="event",
             kind_label=self.strings["feed_kind_update"],
             title=localized.text(update.title),
-            summary=" ".join(localized.text(update.text).split()),
+            summary=self.strings.format(
+                "feed_event_summary", date=localized.format_day(update.date), text=text
+            ),
             url=f"{self.language_url}{page_url(paths.press)}#{update_anchor(update.id)}",
             published=update_moment(update),
+            is_publication=False,
         )
 
     def entries(self) -> list[FeedEntry]:

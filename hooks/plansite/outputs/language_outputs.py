@@ -21,17 +21,22 @@ from plansite.outputs import exports, feeds
 from plansite.outputs import files as output_files
 from plansite.outputs.press_kit import build_press_kit
 from plansite.pdf.downloads import Download
-from plansite.urls import FEED, PlanPaths
+from plansite.urls import CATALOG, FEED, PlanPaths
 
 
 class LanguageOutputs:
     """The feed, and each plan's exports and press kit, of one language."""
 
     def __init__(
-        self, series: LocalizedSeries, config: MkDocsConfig, source_date_epoch: int | None
+        self,
+        series: LocalizedSeries,
+        config: MkDocsConfig,
+        source_date_epoch: int | None,
+        pdf_cache_dir: Path | None = None,
     ) -> None:
         self.series = series
         self.source_date_epoch = source_date_epoch
+        self.pdf_cache_dir = pdf_cache_dir  # where the fact sheets' PDFs are kept between builds
         self.config = config
         self.root = language_root(series.language)
         self.language_url = output_files.absolute_url(config, self.root)
@@ -47,6 +52,11 @@ class LanguageOutputs:
             root + FEED,
             feeds.render_feed(self.series, site_url, self.language_url),
         )
+        if self.root:  # the catalog of both languages, written by the default language's build
+            output_files.add_self_written_file(files, config, CATALOG, CATALOG)
+        else:
+            catalog = exports.data_catalog(self.series.series, site_url)
+            output_files.add_content_file(files, config, CATALOG, CATALOG, catalog)
         for localized in self.series.plans:
             contents = self.plan_contents(localized, plan_pdfs.get(localized.plan.id))
             places = [PlanPaths.of(localized.plan.id)]
@@ -74,8 +84,14 @@ class LanguageOutputs:
         contents: dict[str, str | bytes] = {
             within.initiatives_csv: exports.initiatives_csv(localized, self.language_url),
             within.actors_csv: exports.actors_csv(localized, self.language_url),
+            within.csv_metadata: exports.csv_metadata(
+                localized,
+                self.language_url,
+                self.series.series.site.data_licence,
+                self.series.text(self.series.series.site.publisher),
+            ),
             within.press_kit(localized.language): build_press_kit(
-                localized, self.language_url, pdf_entry, self.source_date_epoch
+                localized, self.language_url, pdf_entry, self.source_date_epoch, self.pdf_cache_dir
             ),
         }
         if not self.root:

@@ -1,11 +1,14 @@
-"""The files a build offers for download: each language's plan PDF and the documents editors attach.
+"""What a build offers to read: the official plan, our summary of it as PDF, and other documents.
 
 `prepare_downloads` runs once per `mkdocs build`, in the default language's
-(outer) build: it renders both plan PDFs (or takes them from the cache),
-checks them, and reads size and page count of every file. Each language's
-build then copies its files into its own tree (`publish_downloads`) and gives
-its pages the links (`page_downloads`): the Danish site links the Danish PDF at
-`/pdf/…`, the English site the English one at `/en/pdf/…`.
+(outer) build: it renders both summary PDFs (or takes them from the cache),
+checks them, reads size and page count of every attached file, and notes the
+external documents (the official plan at its publisher's, or in the
+Folketing's papers), which have no file. Each language's build then copies its
+files into its own tree (`publish_downloads`) and gives its pages the links
+(`page_downloads`): the Danish site links the Danish PDF at `/pdf/…`, the
+English site the English one at `/en/pdf/…`. The official plan always comes
+before our summary.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from typing import Any
 from mkdocs.utils import get_relative_url
 
 from plansite.data.documents import DocumentFacts, UnreadableDocument, read_document_facts
+from plansite.data.model import Document
 from plansite.data.validation import PLANS_DIR
 from plansite.i18n.formatting import describe_document
 from plansite.i18n.languages import LANGUAGES, language_root
@@ -55,15 +59,33 @@ class Download:
 
 
 @dataclass(frozen=True)
+class ExternalDocument:
+    """A document we link to where its publisher (or a copy) has it: no file, no size."""
+
+    language: str  # the language of the document itself
+    title: str
+    url: str
+    publisher: str  # the publisher's name
+    location: str  # where it is, in words
+    pages: int | None  # only where a source gives it
+    description: str = ""
+
+
+Offered = Download | ExternalDocument
+
+
+@dataclass(frozen=True)
 class Downloads:
     """What one `mkdocs build` offers, per site language."""
 
     plan_pdfs: dict[tuple[str, str], Download]  # by (plan id, language)
-    documents: dict[tuple[str, str], tuple[Download, ...]]  # by (plan id, language)
+    documents: dict[tuple[str, str], tuple[Offered, ...]]  # by (plan id, language)
     seconds: dict[tuple[str, str], float]  # how long rendering (or finding in the cache) took
     rendered: dict[tuple[str, str], bool]  # False when the PDF came from the cache
     legacy_pdfs: dict[str, tuple[str, Download]] = field(default_factory=dict)
     """By language: the root plan's PDF and where it was before the site held a series."""
+    official: dict[tuple[str, str], tuple[Offered, ...]] = field(default_factory=dict)
+    """By (plan id, language): the plan as its publisher issued it, offered before our summary."""
 
 
 @dataclass(frozen=True)
@@ -138,7 +160,8 @@ def _prepare_downloads(
     plan_pdfs: dict[tuple[str, str], Download] = {}
     seconds: dict[tuple[str, str], float] = {}
     rendered_plans: dict[tuple[str, str], bool] = {}
-    documents: dict[tuple[str, str], tuple[Download, ...]] = {}
+    documents: dict[tuple[str, str], tuple[Offered, ...]] = {}
+    official: dict[tuple[str, str], tuple[Offered, ...]] = {}
     legacy_pdfs: dict[str, tuple[str, Download]] = {}
     root_plan = localized[LANGUAGES[0]].series.site.root_plan
     for language in LANGUAGES:
@@ -146,16 +169,12 @@ def _prepare_downloads(
             slot = (plan.plan.id, language)
             paths = PlanPaths.of(plan.plan.id)
             documents[slot] = tuple(
-                Download(
-                    document.language,
-                    plan.text(document.title),
-                    data_dir / PLANS_DIR / document.file,
-                    paths.document(document.id),
-                    read_document_facts(data_dir / PLANS_DIR / document.file),
-                    document.accessible_format_contact,
-                    plan.text(document.description),
-                )
-                for document in plan.plan.documents
+                _offered(document, plan, data_dir, paths)
+                for document in plan.plan.other_documents()
+            )
+            official[slot] = tuple(
+                _offered(document, plan, data_dir, paths)
+                for document in plan.plan.official_documents()
             )
             if not render_plan:
                 continue
@@ -185,7 +204,32 @@ def _prepare_downloads(
             if plan.plan.id == root_plan:
                 old_path = PlanPaths.at_root().pdf(plan.pdf_file_name())
                 legacy_pdfs[language] = (old_path, plan_pdfs[slot])
-    return Downloads(plan_pdfs, documents, seconds, rendered_plans, legacy_pdfs)
+    return Downloads(plan_pdfs, documents, seconds, rendered_plans, legacy_pdfs, official)
+
+
+def _offered(document: Document, plan: LocalizedPlan, data_dir: Path, paths: PlanPaths) -> Offered:
+    """An attached file with the facts read from it, or an external document as the data has it."""
+    if document.file is None:
+        # Validation refuses a document without a file, or without a url and its publisher.
+        url, publisher = document.url or "", document.publisher or plan.plan.plan.publisher
+        return ExternalDocument(
+            document.language,
+            plan.text(document.title),
+            url,
+            plan.text(plan.plan.actor(publisher).name),
+            plan.text(document.location),
+            document.pages,
+            plan.text(document.description),
+        )
+    return Download(
+        document.language,
+        plan.text(document.title),
+        data_dir / PLANS_DIR / document.file,
+        paths.document(document.id),
+        read_document_facts(data_dir / PLANS_DIR / document.file),
+        document.accessible_format_contact,
+        plan.text(document.description),
+    )
 
 
 def plan_pdf_job(
@@ -232,9 +276,11 @@ def publish_downloads(downloads: Downloads, language: str, site_dir: Path) -> No
     ]
     items += [
         (item.site_path, item)
-        for (_, item_language), listed in downloads.documents.items()
+        for attached in (downloads.documents, downloads.official)
+        for (_, item_language), listed in attached.items()
         if item_language == language
         for item in listed
+        if isinstance(item, Download)
     ]
     if language in downloads.legacy_pdfs:  # the root plan's PDF keeps its address from before
         items.append(downloads.legacy_pdfs[language])
@@ -249,30 +295,73 @@ def publish_downloads(downloads: Downloads, language: str, site_dir: Path) -> No
 def page_downloads(
     downloads: Downloads | None, language: str, page_url: str, strings: Strings, plan_id: str
 ) -> dict[str, Any]:
-    """What `partials/plan-downloads.html` shows on one page of the plan `plan_id`.
+    """What `partials/plan-downloads.html` and `partials/plan-documents.html` show on one page.
 
-    The plan PDF, and on the plan's about page the attached documents.
+    Every page links our summary of its plan as PDF. The plan's about page and
+    press room list its documents: the official plan first, then our summary,
+    then the other documents (`with_documents`); its home page includes the
+    same list near the top (`partials/plan-documents.html`).
     """
     if downloads is None:
-        return {"plan_pdf": None, "documents": []}
+        return {"plan_pdf": None, "official": [], "documents": [], "with_documents": False}
     root = language_root(language)
-    with_documents = page_url == root + page_url_of(PlanPaths.of(plan_id).about)
+    paths = PlanPaths.of(plan_id)
+    with_documents = page_url in {root + page_url_of(paths.about), root + page_url_of(paths.press)}
 
-    def link(item: Download) -> dict[str, Any]:
+    def link(item: Offered) -> dict[str, Any]:
+        if isinstance(item, ExternalDocument):
+            return {
+                "href": item.url,
+                "external": True,
+                "title": item.title,
+                "details": describe_external_document(item, language, strings),
+                "language": item.language,
+                "other_language": item.language != language,
+                "provenance": strings.format(
+                    "document_published_by", publisher=item.publisher, location=item.location
+                )
+                if item.location
+                else strings.format("document_published_by_only", publisher=item.publisher),
+                "contact": None,
+                "description": item.description,
+            }
         return {
             "href": get_relative_url(root + item.site_path, page_url),
+            "external": False,
             "title": item.title,
             "details": describe_document(item.facts, item.language, language, strings),
             "language": item.language,
             "other_language": item.language != language,
+            "provenance": "",
             "contact": item.accessible_format_contact,
             "description": item.description,
         }
 
     plan_pdf = downloads.plan_pdfs.get((plan_id, language))
-    documents = (
-        [link(item) for item in downloads.documents.get((plan_id, language), ())]
-        if with_documents
-        else []
-    )
-    return {"plan_pdf": link(plan_pdf) if plan_pdf else None, "documents": documents}
+    official = [link(item) for item in downloads.official.get((plan_id, language), ())]
+    # An edition in the page's language first.
+    official.sort(key=lambda item: item["other_language"])
+    return {
+        "plan_pdf": link(plan_pdf) if plan_pdf else None,
+        "official": official,
+        "no_official_edition_here": bool(official)
+        and all(item["other_language"] for item in official),
+        "documents": (
+            [link(item) for item in downloads.documents.get((plan_id, language), ())]
+            if with_documents
+            else []
+        ),
+        "with_documents": with_documents,
+    }
+
+
+def describe_external_document(item: ExternalDocument, language: str, strings: Strings) -> str:
+    """`officiel udgave, på dansk, ekstern side`; with the page count where a source gives it."""
+    parts = [strings["document_external"], strings[f"document_in_{item.language}"]]
+    if item.pages:
+        parts.append(
+            strings["document_pages_one"]
+            if item.pages == 1
+            else strings.format("document_pages", count=str(item.pages))
+        )
+    return ", ".join(parts)

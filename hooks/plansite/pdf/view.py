@@ -43,6 +43,25 @@ class _PrintView:
             self.localized.actor_name(self.plan.actor(actor_id)) for actor_id in actor_ids
         )
 
+    def official_editions(self) -> dict[str, Any]:
+        """The cover's note that this is our summary, and where the official plan is."""
+        editions = [
+            {
+                "title": self.localized.text(document.title),
+                "language": document.language,
+                "other_language": document.language != self.language,
+                "where": ", ".join(
+                    part for part in (self.localized.text(document.location), document.url) if part
+                ),
+            }
+            for document in self.plan.official_documents()
+        ]
+        return {
+            "note": self.strings["pdf_cover_note"],
+            "heading": self.strings["pdf_cover_official"],
+            "editions": editions,
+        }
+
     def cited(self, source_ids: tuple[str, ...]) -> str:
         """`Kilder: 1, 4, 12` — numbers of the sources list at the end of the document."""
         numbers = sorted(self.source_numbers[source_id] for source_id in source_ids)
@@ -66,7 +85,13 @@ class _PrintView:
         focus_areas = [self.focus_area(area) for area in self.plan.focus_areas]
         return {
             "language": self.language,
-            "title": self.localized.text(plan.title),
+            # What the document is: our summary of the plan, not the plan (title, cover, metadata).
+            "title": self.strings.format(
+                "pdf_document_title", title=self.localized.text(plan.title)
+            ),
+            "kind": self.strings["pdf_cover_kind"],
+            "plan_title": self.localized.text(plan.title),
+            "official": self.official_editions(),
             "running_title": self.localized.text(plan.short_title),
             "description": self.localized.text(plan.summary),
             "publisher": facts["fact_publisher"]["value"],

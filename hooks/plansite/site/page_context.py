@@ -20,6 +20,7 @@ from plansite.pdf import downloads as pdf_downloads
 from plansite.settings import Settings
 from plansite.site import lifecycle
 from plansite.site.footer import build_site_footer
+from plansite.site.not_found import build_not_found_page
 from plansite.site.page_dates import PageDates
 from plansite.site.page_metadata import SiteFacts, page_metadata
 from plansite.site.virtual_files import GENERATED_BY
@@ -60,6 +61,7 @@ class PageContext:
             banners,
         )
         self.footer = build_site_footer(series, config)
+        self.not_found = build_not_found_page(series)
 
     def for_page(
         self, context: dict[str, Any], page: Page, downloads: pdf_downloads.Downloads | None
@@ -88,6 +90,7 @@ class PageContext:
         context["ui"] = self.strings
         context.setdefault("search_base_url", self.search_base_url(context.get("base_url", "")))
         context["site_footer"] = self.footer
+        context["not_found"] = self.not_found
         return context
 
     def search_base_url(self, base_url: str) -> str:

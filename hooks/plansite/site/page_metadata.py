@@ -218,6 +218,8 @@ class _PageMetadata:
             self.facts.series.plans[0].format_day(self.last_updated) if self.last_updated else ""
         )
         key = "cite_text" if updated else "cite_text_undated"
+        if self.title == self.facts.site_name:  # the home page: the site's name once
+            key = key.replace("cite_text", "cite_text_site")
         return {
             "heading": self.strings["cite_heading"],
             "text": self.strings.format(

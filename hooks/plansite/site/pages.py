@@ -12,6 +12,7 @@ templates in `templates/`; no markup is assembled here.
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,12 +20,14 @@ from typing import Any
 from mkdocs.utils import get_relative_url
 
 from plansite import templating
-from plansite.data.model import Actor, FocusArea, Initiative, PressRelease
+from plansite.data.model import Actor, FocusArea, Initiative, KeyFigure, PressRelease
 from plansite.data.safe_text import escape_block, escape_inline, escape_url
 from plansite.i18n.formatting import format_tel_uri
 from plansite.i18n.view import LocalizedPlan, LocalizedSeries
 from plansite.urls import (
+    ABOUT_INFORMATION,
     ACTORS,
+    CATALOG,
     CONTACT,
     FEED,
     HOME,
@@ -32,15 +35,20 @@ from plansite.urls import (
     PlanPaths,
     actor_path,
     page_url,
+    plan_link_anchor,
     update_anchor,
 )
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 PAGE_TEMPLATE = "plan-page.html"
+# The home pages: what the plan is, its key figures, focus areas and documents, the help box.
+HOME_TEMPLATE = "plan-home.html"
 # The output is Markdown: values are escaped by these filters, not by autoescape.
 MARKDOWN_FILTERS = {"inline": escape_inline, "block": escape_block, "url": escape_url}
 
 LATEST_PRESS_COUNT = 3
+PLAN_LINK_LEVELS = ("confirmed", "likely", "unconfirmed")
+"""How sure it is that an initiative belongs to its plan, surest first (`Initiative.plan_link`)."""
 # The plan's facts in the fact box of the home page (the about page adds two), in this order.
 PLAN_FACTS = (
     "fact_plan_period",
@@ -51,6 +59,12 @@ PLAN_FACTS = (
     "fact_minister",
     "fact_published",
 )
+# A plan's fact that a key figure of this unit already states is not shown again on its home.
+FACTS_STATED_BY_FIGURES = {
+    "fact_budget": "dkk",
+    "fact_plan_period": "years",
+    "fact_in_force": "years",
+}
 
 
 @dataclass(frozen=True)
@@ -94,6 +108,8 @@ class _PageWriter:
         lead: str = "",
         facts: list[dict[str, Any]] | None = None,
         figures: list[dict[str, str]] | None = None,
+        page_template: str = PAGE_TEMPLATE,
+        extra_meta: dict[str, Any] | None = None,
         **context: Any,
     ) -> GeneratedPage:
         """Render one page: front matter for the HTML template, then the Markdown body."""
@@ -104,9 +120,10 @@ class _PageWriter:
             return posixpath.relpath("/" + target, "/" + posixpath.dirname(src_uri))
 
         meta: dict[str, Any] = {
-            "template": PAGE_TEMPLATE,
+            "template": page_template,
             "title": title,
             "description": description or lead,
+            **(extra_meta or {}),
         }
         if lead:
             meta["lead"] = lead
@@ -134,7 +151,8 @@ class _PageWriter:
         for item in row["items"]:
             target = item.pop("target", None)
             if target:
-                item["href"] = get_relative_url(page_url(target), page_url(src_uri)) or "./"
+                href = get_relative_url(page_url(target), page_url(src_uri)) or "./"
+                item["href"] = href + item.pop("fragment", "")
             items.append(item)
         return {**row, "items": items}
 
@@ -158,10 +176,20 @@ class _PageWriter:
             rows.append(self.fact(key, item))
         return rows
 
-    def sources(self, source_ids: tuple[str, ...]) -> list[dict[str, str]]:
+    def sources(self, source_ids: tuple[str, ...]) -> list[dict[str, str | None]]:
         return [
             self.localized.source_reference(source) for source in map(self.plan.source, source_ids)
         ]
+
+    def plan_link_badge(self, initiative: Initiative) -> dict[str, str]:
+        """The badge of how sure the initiative's link to the plan is, linking its legend entry."""
+        level = self.localized.plan_link_label(initiative)
+        return {
+            "text": self.strings.format("plan_link_badge", level=level.lower()),
+            "badge": initiative.plan_link,
+            "target": ABOUT_INFORMATION,
+            "fragment": "#" + plan_link_anchor(initiative.plan_link),
+        }
 
 
 class _PlanPageWriter(_PageWriter):
@@ -180,19 +208,64 @@ class _PlanPageWriter(_PageWriter):
         ]
 
     def home(self) -> GeneratedPage:
+        """The plan's home: what it is, each fact once, focus areas, documents, help, news."""
         plan, localized = self.plan.plan, self.localized
         latest = self.plan.press_releases_newest_first()[:LATEST_PRESS_COUNT]
+        home = page_url(self.paths.home)
+        focus_areas = [
+            {
+                "title": localized.focus_area_title(area),
+                "summary": localized.text(area.summary),
+                "href": get_relative_url(page_url(self.paths.focus_area(area.id)), home),
+            }
+            for area in self.plan.focus_areas
+        ]
+        plan_figures = self.figures_of_plan_facts()
+        statistics = [figure for figure in self.plan.key_figures if figure not in plan_figures]
         return self.render(
             "home.md",
             self.paths.home,
             title=localized.text(plan.title),
             in_nav=True,
             lead=localized.text(plan.summary),
-            facts=self.plan_facts(PLAN_FACTS),
-            figures=localized.key_figures(self.plan.key_figures),
+            facts=self.plan_facts(self.facts_not_stated_by(plan_figures)),
+            figures=localized.key_figures(plan_figures),
+            page_template=HOME_TEMPLATE,
+            extra_meta={
+                "help_box": True,
+                "documents": True,
+                "glance_heading": self.strings["home_at_a_glance"],
+                "focus_areas_heading": self.strings["the_focus_areas"],
+                "focus_areas": focus_areas,
+                "statistics_heading": self.strings["key_figures"],
+                "statistics": localized.key_figures(statistics),
+                "translation_note": localized.translation_note(),
+            },
             latest=[(release, localized.press_moment(release)) for release in latest],
-            focus_area_title=localized.focus_area_title,
-            translation_note=localized.translation_note(),
+        )
+
+    def figures_of_plan_facts(self) -> list[KeyFigure]:
+        """The key figures that state the plan's money, years, number of focus areas or number."""
+        counts = {len(self.plan.focus_areas), self.plan.plan.series_number}
+        return [
+            figure
+            for figure in self.plan.key_figures
+            if figure.unit in FACTS_STATED_BY_FIGURES.values()
+            or (figure.unit == "count" and figure.value in counts)
+        ]
+
+    def facts_not_stated_by(self, figures: list[KeyFigure]) -> tuple[str, ...]:
+        """The home's facts: those none of `figures` states (each key fact is shown once)."""
+        units = {figure.unit for figure in figures}
+        states_number = any(
+            figure.unit == "count" and figure.value == self.plan.plan.series_number
+            for figure in figures
+        )
+        return tuple(
+            key
+            for key in PLAN_FACTS
+            if FACTS_STATED_BY_FIGURES.get(key) not in units
+            and not (key == "fact_series" and states_number)
         )
 
     def about(self) -> GeneratedPage:
@@ -263,11 +336,28 @@ class _PlanPageWriter(_PageWriter):
             objectives=objectives,
             initiative_path=self.paths.initiative,
             sources=self.sources(area.sources),
-            plan_link=self.localized.plan_link_label,
+            badge=self.plan_link_badge,
         )
 
     def initiatives_overview(self) -> GeneratedPage:
         groups = [(area, self.plan.initiatives_in(area.id)) for area in self.plan.focus_areas]
+        by_level = []
+        for level in PLAN_LINK_LEVELS:
+            initiatives = [item for item in self.plan.initiatives if item.plan_link == level]
+            if initiatives:
+                label = self.strings[f"plan_link_{level}"]
+                by_level.append(
+                    {
+                        "heading": label,
+                        "count": self.strings.format(
+                            "plan_link_count", level=label, count=len(initiatives)
+                        ),
+                        "anchor": f"{plan_link_anchor(level)}-list",
+                        "legend": plan_link_anchor(level),
+                        "note": self.strings[f"plan_link_{level}_note"],
+                        "initiatives": initiatives,
+                    }
+                )
         return self.render(
             "initiatives.md",
             self.paths.initiatives,
@@ -275,10 +365,12 @@ class _PlanPageWriter(_PageWriter):
             in_nav=True,
             lead=self.strings["initiatives_intro"],
             groups=groups,
+            by_level=by_level,
+            about_information=ABOUT_INFORMATION,
             focus_area_title=self.localized.focus_area_title,
             focus_area_path=self.paths.focus_area,
             initiative_path=self.paths.initiative,
-            plan_link=self.localized.plan_link_label,
+            badge=self.plan_link_badge,
         )
 
     def initiative(self, initiative: Initiative) -> GeneratedPage:
@@ -323,6 +415,8 @@ class _PlanPageWriter(_PageWriter):
             self.fact(
                 "fact_plan_link",
                 {
+                    **self.plan_link_badge(initiative),
+                    # The row's label says what the badge is about: the level alone.
                     "text": localized.plan_link_label(initiative),
                     "note": localized.plan_link_note(initiative),
                 },
@@ -339,8 +433,10 @@ class _PlanPageWriter(_PageWriter):
         )
 
     def press_overview(self) -> GeneratedPage:
+        """The press room: press releases (our summaries, with the originals' dates), then the
+        plan's timeline of events, which are not publications."""
         releases = [
-            (release, self.localized.press_moment(release))
+            (release, self.localized.press_origin_parts(release))
             for release in self.plan.press_releases_newest_first()
         ]
         updates = [
@@ -367,26 +463,22 @@ class _PlanPageWriter(_PageWriter):
         )
 
     def press_release(self, release: PressRelease) -> GeneratedPage:
+        """Our summary of a press release: said so at the top, with the original's publisher,
+        time and address; its press contact as it was then; no key figures the release
+        did not give."""
         localized = self.localized
         contact = self.plan.contact(release.contact) if release.contact else None
-        figures = localized.key_figures(map(self.plan.key_figure, release.key_figures))
-        facts = [self.fact("fact_published", {"text": localized.press_moment(release)})]
-        if contact:
-            role = localized.text(contact.role)
-            facts.append(
-                self.fact(
-                    "press_contact", {"text": f"{contact.name}, {role}" if contact.name else role}
-                )
-            )
+        facts = [self.fact(key, item) for key, item in localized.press_origin_facts(release)]
         return self.render(
             "press-release.md",
             self.paths.press_release(release.id),
             title=localized.text(release.title),
-            lead=localized.text(release.lead),
+            lead=localized.press_summary_label(release),
+            description=localized.text(release.lead),
             facts=facts,
-            figures=figures,
             release=release,
             contact=contact,
+            contact_heading=localized.release_contact_heading(release),
             organisation=self.plan.actor(contact.organisation) if contact else None,
             tel=format_tel_uri,
             initiatives=[self.plan.initiative(item) for item in release.initiatives],
@@ -395,6 +487,7 @@ class _PlanPageWriter(_PageWriter):
             actor_path=actor_path,
             sources=self.sources(release.sources),
             press_kit=self.paths.press_kit(self.language),
+            contact_page=CONTACT,
         )
 
 
@@ -409,7 +502,29 @@ class _SeriesPageWriter(_PageWriter):
             *(self.actor(actor) for actor in actors),
             self.contact(),
             self.open_data(),
+            self.about_information(),
         ]
+
+    def about_information(self) -> GeneratedPage:
+        """Where the information comes from, and the legend of the plan-link badges."""
+        return self.render(
+            f"about-information.{self.language}.md",
+            ABOUT_INFORMATION,
+            title=self.strings["page_about_information"],
+            lead=self.strings["about_information_intro"],
+            levels=[
+                {
+                    "label": self.strings[f"plan_link_{level}"],
+                    "anchor": plan_link_anchor(level),
+                    "note": self.strings[f"plan_link_{level}_note"],
+                }
+                for level in PLAN_LINK_LEVELS
+            ],
+            plans=[
+                (localized, PlanPaths.of(localized.plan.id))
+                for localized in self.series.plans_newest_first()
+            ],
+        )
 
     def open_data(self) -> GeneratedPage:
         """The open-data page: how the files are made, and each plan's files (newest plan first)."""
@@ -427,24 +542,42 @@ class _SeriesPageWriter(_PageWriter):
             ],
             licence=series.series.site.data_licence,
             publisher=series.text(series.series.site.publisher),
+            catalog=CATALOG,
         )
 
     def home(self) -> GeneratedPage:
+        """The site's home: the current plan first (period, budget), the help box, every plan."""
         series = self.series
         current = series.current
+        facts = current.plan_facts()
         return self.render(
             "series-home.md",
             HOME,
             title=series.site_name(),
             in_nav=True,
             lead=series.text(series.series.site.description),
+            page_template=HOME_TEMPLATE,
+            extra_meta={
+                "help_box": True,
+                "documents": True,
+                # The site's name is the page's title: said once in <title>, not twice.
+                "html_title": series.site_name(),
+                "current_plan": {
+                    "heading": self.strings["series_current"],
+                    "title": current.text(current.plan.plan.title),
+                    "href": get_relative_url(
+                        page_url(PlanPaths.of(current.plan.id).home), page_url(HOME)
+                    ),
+                    "summary": current.text(current.plan.plan.summary),
+                    "facts": [
+                        facts[key]
+                        for key in ("fact_plan_period", "fact_budget", "fact_publisher")
+                        if key in facts
+                    ],
+                },
+            },
             current=current,
             current_paths=PlanPaths.of(current.plan.id),
-            current_facts=[
-                current.plan_facts()[key]
-                for key in ("fact_plan_period", "fact_budget", "fact_series", "fact_publisher")
-                if key in current.plan_facts()
-            ],
             plans=[
                 (localized, PlanPaths.of(localized.plan.id))
                 for localized in series.plans_newest_first()
@@ -466,7 +599,22 @@ class _SeriesPageWriter(_PageWriter):
             types=self.series.actors_by_type(),
             actor_name=self.series.actor_name,
             actor_path=actor_path,
+            actor_role=self.actor_role_line,
+            actor_plans=self.actor_plans_line,
         )
+
+    def actor_role_line(self, actor: Actor) -> str:
+        """The actor's role in one line: the first sentence of its role in its newest plan."""
+        return _first_sentence(self.series.text(actor.description))
+
+    def actor_plans_line(self, actor: Actor) -> str:
+        """`Planer: …`: the years of each plan the actor has a role in, newest first."""
+        periods = [
+            localized.period_years()
+            for localized in self.series.plans_newest_first()
+            if any(item.id == actor.id for item in localized.plan.actors)
+        ]
+        return self.strings.format("actor_plans", plans=", ".join(periods))
 
     def actor(self, actor: Actor) -> GeneratedPage:
         series = self.series
@@ -517,11 +665,8 @@ class _SeriesPageWriter(_PageWriter):
         )
 
     def contact(self) -> GeneratedPage:
+        """The site's current contacts by purpose, each with its date; whom to ask where none."""
         series = self.series
-        contacts = [
-            (contact, series.series.actors[contact.organisation], series.contact_as_of(contact))
-            for contact in series.series.contacts
-        ]
         return self.render(
             "contact.md",
             CONTACT,
@@ -529,7 +674,9 @@ class _SeriesPageWriter(_PageWriter):
             in_nav=True,
             lead=self.strings["contact_intro"],
             publisher=series.text(series.series.site.publisher),
-            contacts=contacts,
+            groups=series.contact_groups(),
+            organisation_of=lambda contact: series.series.actors[contact.organisation],
+            as_of=series.contact_as_of,
             has_page={actor.id for actor in series.actors()},
             tel=format_tel_uri,
             actor_name=series.actor_name,
@@ -538,10 +685,14 @@ class _SeriesPageWriter(_PageWriter):
         )
 
 
+# A sentence ends at a full stop before a capital letter: `10. september`, `5. nationale` go on.
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-ZÆØÅ])")
+
+
 def _first_sentence(text: str) -> str:
     first_paragraph = text.strip().split("\n\n")[0].replace("\n", " ")
-    end = first_paragraph.find(". ")
-    return first_paragraph[: end + 1] if end > 0 else first_paragraph
+    end = _SENTENCE_END.search(first_paragraph)
+    return first_paragraph[: end.start() + 1] if end else first_paragraph
 
 
 def generate_pages(series: LocalizedSeries) -> list[GeneratedPage]:

@@ -21,6 +21,13 @@ def read_root_404(site_dir: Path) -> bytes | None:
     return page.read_bytes() if page.is_file() else None
 
 
+def keep_language_404(site_dir: Path, language_folder: str) -> None:
+    """Copy the root 404 page the last language build wrote into that language's folder."""
+    page = site_dir / ROOT_404
+    if language_folder and page.is_file():
+        (site_dir / language_folder / ROOT_404).write_bytes(page.read_bytes())
+
+
 def restore_root_404(site_dir: Path, content: bytes | None) -> None:
     """Write back the root 404 page kept by `read_root_404`."""
     if content is not None:
