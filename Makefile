@@ -35,7 +35,7 @@ check-links: $(PY_STAMP)
 
 # Two processes, one per CPU (pytest-xdist); tests/conftest.py says what each takes.
 test: deps lint
-	$(BIN)/python -m pytest --numprocesses=2 --dist=loadgroup
+	$(BIN)/python -m pytest --numprocesses=2
 
 # Lint and type-check the hook code (settings in pyproject.toml): zero findings, or `make test` fails.
 lint: $(PY_STAMP)
