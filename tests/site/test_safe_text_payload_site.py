@@ -182,4 +182,4 @@ def test_fences_in_two_texts_of_a_page_do_not_swallow_what_is_between(payload_si
     article = payload_site.page(f"{PLAN}presse/ny-plan/").find("article")
     assert article.find("pre") is None
     assert article.get_text().count("~~~") == 2
-    assert "Ministerens udtalelse" in [heading.get_text(strip=True).rstrip("¶") for heading in article.find_all("h2")]
+    assert "Hvad ministeren sagde ifølge pressemeddelelsen" in [heading.get_text(strip=True).rstrip("¶") for heading in article.find_all("h2")]

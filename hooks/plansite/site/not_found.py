@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from plansite.i18n.languages import language_root, other_languages
+from plansite.i18n.languages import LANGUAGES, language_root, other_languages
 from plansite.i18n.view import LocalizedSeries
 from plansite.urls import CONTACT, HOME, PlanPaths, page_url
 
@@ -34,6 +34,8 @@ class NotFoundPage:
     other_language: str
     """The language of the line that points readers of the other language to their site."""
     other_home_path: str
+    home_in_each_language: dict[str, str]
+    """Each language's home, for the language switcher: a missing address has no counterpart."""
 
 
 def build_not_found_page(series: LocalizedSeries) -> NotFoundPage:
@@ -53,4 +55,7 @@ def build_not_found_page(series: LocalizedSeries) -> NotFoundPage:
         contact_path=prefix + page_url(CONTACT),
         other_language=other,
         other_home_path=language_root(other) + page_url(HOME),
+        home_in_each_language={
+            language: language_root(language) + page_url(HOME) for language in LANGUAGES
+        },
     )
