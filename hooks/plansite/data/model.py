@@ -133,13 +133,56 @@ class Plan:
 
 
 @dataclass(frozen=True)
+class PartialDate:
+    """A date as precise as its source gives it: a day, a month (`day` is None) or a year."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last_day(self) -> date:
+        """The last day it may mean (sorting puts a month after the days within it)."""
+        if self.day:
+            return self.first_day
+        if self.month:
+            following = date(self.year + self.month // 12, self.month % 12 + 1, 1)
+            return date.fromordinal(following.toordinal() - 1)
+        return date(self.year, 12, 31)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A dated public fact of what an initiative led to: report, evaluation, milestone, change."""
+
+    id: str
+    date: PartialDate
+    kind: str
+    summary: Text
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Status:
+    """Where an initiative stands on the OGP completion scale, as of a day, and the evidence why."""
+
+    value: str
+    as_of: date
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Initiative:
     id: str
     focus_area: str
     sub_area: str | None
     title: Text
     plan_link: str
-    status: str | None
+    status: Status | None
     summary: Text
     description: Text
     lead: tuple[str, ...]
@@ -147,6 +190,12 @@ class Initiative:
     target_groups: tuple[Text, ...]
     period: Period | None
     sources: tuple[str, ...]
+    evidence: tuple[Evidence, ...] = ()
+
+    def evidence_newest_first(self) -> tuple[Evidence, ...]:
+        return tuple(
+            sorted(self.evidence, key=lambda item: (item.date.last_day, item.id), reverse=True)
+        )
 
 
 @dataclass(frozen=True)
@@ -506,7 +555,7 @@ def _initiative(value: dict[str, Any]) -> Initiative:
         sub_area=value.get("sub_area"),
         title=as_text(value["title"]),
         plan_link=value["plan_link"],
-        status=value.get("status"),
+        status=_status(value["status"]) if "status" in value else None,
         summary=as_text(value["summary"]),
         description=as_text(value["description"]),
         lead=_ids(value["lead"]),
@@ -514,7 +563,28 @@ def _initiative(value: dict[str, Any]) -> Initiative:
         target_groups=tuple(as_text(item) for item in value.get("target_groups", ())),
         period=_optional_period(value.get("period")),
         sources=_ids(value["sources"]),
+        evidence=tuple(_evidence(item) for item in value.get("evidence", ())),
     )
+
+
+def as_partial_date(value: str | int) -> PartialDate:
+    """`2020-09-30`, `2020-10` or `2020` (a year may come as a number)."""
+    parts = [int(part) for part in str(value).split("-")]
+    return PartialDate(*parts)
+
+
+def _evidence(value: dict[str, Any]) -> Evidence:
+    return Evidence(
+        id=value["id"],
+        date=as_partial_date(value["date"]),
+        kind=value["kind"],
+        summary=as_text(value["summary"]),
+        sources=_ids(value["sources"]),
+    )
+
+
+def _status(value: dict[str, Any]) -> Status:
+    return Status(value["value"], date.fromisoformat(value["as_of"]), _ids(value["evidence"]))
 
 
 def _actor(role: dict[str, Any], shared_actors: dict[str, SharedActor]) -> Actor:

@@ -27,6 +27,7 @@ import jsonschema
 from plansite.data import font_coverage, text_checks, value_checks
 from plansite.data.documents import check_document_files
 from plansite.data.loading import LoadedData, load_data_file
+from plansite.data.model import as_partial_date
 from plansite.data.series import Series, build_series
 from plansite.problems import DataError, DataPath, Location, Problem
 
@@ -401,7 +402,59 @@ def check_meaning(loaded: LoadedData, actor_ids: list[str]) -> Iterator[Problem]
     yield from _check_unique_within_entries(loaded)
     yield from _check_references(loaded, ids, actor_ids)
     yield from _check_dates(loaded)
+    for index, initiative in enumerate(data["initiatives"]):
+        yield from _check_evidence(loaded, ("initiatives", index), initiative)
     yield from _checks_of_every_value(loaded, PLAN_SCHEMA)
+
+
+def _check_evidence(
+    loaded: LoadedData, path: DataPath, initiative: dict[str, Any]
+) -> Iterator[Problem]:
+    """Evidence dates exist; a status rests on the initiative's own evidence, none newer than it."""
+    evidence = initiative.get("evidence", [])
+    days: dict[str, date] = {}
+    for index, item in enumerate(evidence):
+        item_path = (*path, "evidence", index)
+        for earlier in evidence[:index]:
+            if earlier["id"] == item["id"]:
+                yield Problem(
+                    loaded.locate((*item_path, "id")),
+                    (*item_path, "id"),
+                    f"the evidence id '{item['id']}' is used twice in this initiative",
+                    "give each evidence item its own id",
+                )
+                break
+        try:
+            days.setdefault(item["id"], as_partial_date(item["date"]).first_day)
+        except ValueError:
+            yield Problem(
+                loaded.locate((*item_path, "date")),
+                (*item_path, "date"),
+                f"'{item['date']}' is not a real date",
+                "write an existing date as YYYY-MM-DD, YYYY-MM or YYYY",
+            )
+    status = initiative.get("status")
+    if status is None:
+        return
+    as_of, problems = _parse_date(loaded, (*path, "status", "as_of"), status["as_of"])
+    yield from problems
+    for index, evidence_id in enumerate(status["evidence"]):
+        reference = (*path, "status", "evidence", index)
+        yield from _reference(
+            loaded,
+            reference,
+            evidence_id,
+            [item["id"] for item in evidence],
+            "evidence item",
+            fix="use the id of one of this initiative's evidence: items",
+        )
+        if as_of and evidence_id in days and as_of < days[evidence_id]:
+            yield Problem(
+                loaded.locate((*path, "status", "as_of")),
+                (*path, "status", "as_of"),
+                f"the status is as of {as_of}, before the evidence '{evidence_id}' it rests on",
+                f"set as_of to {days[evidence_id]} or later",
+            )
 
 
 def _checks_of_every_value(loaded: LoadedData, schema_path: Path) -> Iterator[Problem]:

@@ -19,6 +19,7 @@ from plansite.data.model import (
     FocusArea,
     Initiative,
     KeyFigure,
+    PartialDate,
     Period,
     PlanData,
     PressRelease,
@@ -107,7 +108,25 @@ class LocalizedPlan:
 
     def status_label(self, initiative: Initiative) -> str:
         """The initiative's status; `` when the data gives none."""
-        return self.strings[f"status_{initiative.status}"] if initiative.status else ""
+        return self.strings[f"status_{initiative.status.value}"] if initiative.status else ""
+
+    def status_sentence(self, initiative: Initiative) -> str:
+        """`Status: Væsentligt gennemført, pr. 30. september 2020. …`; `` without a status."""
+        if not initiative.status:
+            return ""
+        return self.strings.format(
+            "evidence_status",
+            status=self.status_label(initiative),
+            day=self.format_day(initiative.status.as_of),
+        )
+
+    def format_partial_date(self, value: PartialDate) -> str:
+        """`30. september 2020`, `oktober 2020` or `2020`: as precise as the data."""
+        if value.day:
+            return self.format_day(value.first_day)
+        if value.month:
+            return formatting.format_month(value.year, value.month, self.language)
+        return str(value.year)
 
     def series_text(self) -> str:
         """The plan's place in the national series: `Planen er den 4. nationale … siden 2002.`"""

@@ -34,7 +34,16 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from plansite.data.model import Actor, Initiative, Period, Plan, PlanData, PressRelease, Text
+from plansite.data.model import (
+    Actor,
+    Initiative,
+    PartialDate,
+    Period,
+    Plan,
+    PlanData,
+    PressRelease,
+    Text,
+)
 from plansite.data.series import DataLicence, Series
 from plansite.data.validation import PLAN_SCHEMA
 from plansite.i18n.languages import LANGUAGES, language_root
@@ -77,6 +86,10 @@ def _plain(value: Any) -> Any:
         if value.in_years:
             return {"start": value.start.year, "end": value.end.year}
         return {"start": value.start.isoformat(), "end": value.end.isoformat()}
+    if isinstance(value, PartialDate):  # as precise as written: 2020-09-30, 2020-10 or 2020
+        if value.month is None:
+            return value.year
+        return f"{value.year:04d}-{value.month:02d}" + (f"-{value.day:02d}" if value.day else "")
     if isinstance(value, PressRelease):
         fields = _plain_fields(value)
         if not value.time_known:

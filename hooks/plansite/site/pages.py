@@ -429,8 +429,24 @@ class _PlanPageWriter(_PageWriter):
             lead=localized.text(initiative.summary),
             facts=facts,
             initiative=initiative,
+            status=localized.status_sentence(initiative),
+            evidence=self.evidence(initiative),
             sources=self.sources(initiative.sources),
         )
+
+    def evidence(self, initiative: Initiative) -> list[dict[str, Any]]:
+        """What came of the initiative, newest first: date, kind, summary, sources, basis or not."""
+        basis = initiative.status.evidence if initiative.status else ()
+        return [
+            {
+                "day": self.localized.format_partial_date(item.date),
+                "kind": self.strings[f"evidence_kind_{item.kind}"],
+                "summary": self.localized.text(item.summary),
+                "sources": self.sources(item.sources),
+                "basis": item.id in basis,
+            }
+            for item in initiative.evidence_newest_first()
+        ]
 
     def press_overview(self) -> GeneratedPage:
         """The press room: press releases (our summaries, with the originals' dates), then the
