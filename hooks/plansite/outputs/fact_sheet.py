@@ -25,12 +25,16 @@ from plansite.data.model import Contact
 from plansite.i18n.view import LocalizedPlan
 from plansite.pdf import cache
 from plansite.pdf.check import check_pdf
-from plansite.pdf.render import FONTS_DIR, PDF_VARIANT, creation_date
 
-# The plan PDF's own finishing passes: WeasyPrint ERRORs fail the render, margin text becomes
-# artifacts. They are module-private there; the fact sheet must pass the same checks.
-from plansite.pdf.render import _finish as finish_pdf
-from plansite.pdf.render import _weasyprint_errors as weasyprint_errors
+# The plan PDF's own passes, so the fact sheet passes the same checks: WeasyPrint ERRORs fail
+# the render, margin text becomes artifacts.
+from plansite.pdf.render import (
+    FONTS_DIR,
+    PDF_VARIANT,
+    creation_date,
+    finish_pdf,
+    weasyprint_errors,
+)
 from plansite.pdf.tagging import lang_attributes_tagged
 from plansite.urls import PlanPaths, page_url
 

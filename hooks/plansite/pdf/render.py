@@ -94,18 +94,18 @@ def render_pdf(
     """
     html = render_html(view, created or creation_date())
     fetcher = URLFetcher(allowed_protocols={"file"}, fail_on_errors=True)
-    with _weasyprint_errors() as errors, lang_attributes_tagged(view["language"]):
+    with weasyprint_errors() as errors, lang_attributes_tagged(view["language"]):
         document = HTML(string=html, base_url=str(TEMPLATE_DIR / TEMPLATE), url_fetcher=fetcher)
         raw = document.write_pdf(
             pdf_variant=PDF_VARIANT, pdf_identifier=True, font_config=FontConfiguration()
         )
     if errors:
         raise RenderError("WeasyPrint reported: " + "; ".join(errors))
-    return _finish(raw, link_descriptions or {})
+    return finish_pdf(raw, link_descriptions or {})
 
 
 @contextmanager
-def _weasyprint_errors() -> Iterator[list[str]]:
+def weasyprint_errors() -> Iterator[list[str]]:
     """Collect the messages of every ERROR that WeasyPrint logs inside the block."""
     errors: list[str] = []
 
@@ -122,7 +122,7 @@ def _weasyprint_errors() -> Iterator[list[str]]:
         logger.removeHandler(handler)
 
 
-def _finish(raw: bytes, descriptions: dict[str, str]) -> bytes:
+def finish_pdf(raw: bytes, descriptions: dict[str, str]) -> bytes:
     """Fix what WeasyPrint leaves short of PDF/UA: margin-box text as artifacts, link texts."""
     with pikepdf.open(io.BytesIO(raw)) as pdf:
         mark_orphans_as_artifacts(pdf)
