@@ -14,9 +14,14 @@ before our summary.
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -163,6 +168,7 @@ def _prepare_downloads(
     documents: dict[tuple[str, str], tuple[Offered, ...]] = {}
     official: dict[tuple[str, str], tuple[Offered, ...]] = {}
     legacy_pdfs: dict[str, tuple[str, Download]] = {}
+    jobs: dict[tuple[str, str], PlanPdfJob] = {}
     root_plan = localized[LANGUAGES[0]].series.site.root_plan
     for language in LANGUAGES:
         for plan in localized[language].plans:
@@ -176,24 +182,21 @@ def _prepare_downloads(
                 _offered(document, plan, data_dir, paths)
                 for document in plan.plan.official_documents()
             )
-            if not render_plan:
+            if render_plan:
+                jobs[slot] = plan_pdf_job(plan, cache_dir, site_url, source_date_epoch)
+    results = (
+        {slot: (defer(job), False, 0.0) for slot, job in jobs.items()}
+        if defer is not None
+        else run_jobs(list(jobs.values()))
+    )
+    for language in LANGUAGES:
+        for plan in localized[language].plans:
+            slot = (plan.plan.id, language)
+            paths = PlanPaths.of(plan.plan.id)
+            path, rendered, took = results.get(slot, (None, False, 0.0))
+            if path is None:  # not rendered in this build, or deferred with nothing to offer yet
                 continue
-            started = time.perf_counter()
-            job = plan_pdf_job(plan, cache_dir, site_url, source_date_epoch)
-            if defer is not None:
-                path, rendered = defer(job), False
-                if path is None:
-                    continue
-            else:
-                path, rendered = job.run()
-                log.info(
-                    "Plan PDF (%s): %s in %.2f s",
-                    job.label,
-                    "rendered and checked" if rendered else "unchanged, taken from the cache",
-                    time.perf_counter() - started,
-                )
-            seconds[slot] = time.perf_counter() - started
-            rendered_plans[slot] = rendered
+            seconds[slot], rendered_plans[slot] = took, rendered
             plan_pdfs[slot] = Download(
                 language,
                 plan.strings["pdf_download"],
@@ -247,23 +250,74 @@ def plan_pdf_job(
         {"required_texts": "\n".join(required_texts), **fixed_date},
     )
 
-    def render_and_check() -> bytes:
-        content = render_pdf(view, view["link_descriptions"], creation_date(source_date_epoch))
-        findings = check_pdf(
-            content, language, required_texts, name=f"plan PDF ({localized.plan.id}, {language})"
-        )
-        if findings:
-            raise PdfFailed(
-                "\n".join(
-                    [
-                        "The plan PDF fails its accessibility checks:",
-                        *(f"  {finding}" for finding in findings),
-                    ]
-                )
-            )
-        return content
-
+    render_and_check = partial(
+        _render_and_check,
+        view,
+        language,
+        required_texts,
+        f"plan PDF ({localized.plan.id}, {language})",
+        source_date_epoch,
+    )
     return PlanPdfJob(localized.plan.id, language, cache_dir, key, render_and_check)
+
+
+def _render_and_check(
+    view: dict[str, Any],
+    language: str,
+    required_texts: list[str],
+    name: str,
+    source_date_epoch: int | None,
+) -> bytes:
+    """One plan PDF, rendered and checked (module-level, so that a worker process can run it)."""
+    content = render_pdf(view, view["link_descriptions"], creation_date(source_date_epoch))
+    findings = check_pdf(content, language, required_texts, name=name)
+    if findings:
+        raise PdfFailed(
+            "\n".join(
+                [
+                    "The plan PDF fails its accessibility checks:",
+                    *(f"  {finding}" for finding in findings),
+                ]
+            )
+        )
+    return content
+
+
+def run_jobs(jobs: Sequence[PlanPdfJob]) -> dict[tuple[str, str], tuple[Path | None, bool, float]]:
+    """Each job's PDF, whether it was rendered now, and the seconds it took, by (plan, language).
+
+    A PDF the cache holds is taken from it. The missing ones are rendered side by
+    side, one worker process per CPU (WeasyPrint holds Python's lock while it lays
+    out a page, so threads would take turns): a cold build renders four PDFs or
+    more, and they are most of its time. One missing PDF, or one CPU, is rendered
+    in this process, and so is every PDF when other threads run (a forked worker
+    would inherit their locks in whatever state they were): workers are forked,
+    so they have the modules already, and `mkdocs build` runs no other thread.
+    """
+    results: dict[tuple[str, str], tuple[Path | None, bool, float]] = {}
+    missing = []
+    for job in jobs:
+        if job.path.is_file():
+            results[(job.plan_id, job.language)] = (job.path, False, 0.0)
+            log.info("Plan PDF (%s): unchanged, taken from the cache", job.label)
+        else:
+            missing.append(job)
+    workers = min(len(missing), os.cpu_count() or 1) if threading.active_count() == 1 else 1
+    renders = [job.render_and_check for job in missing]
+    if workers <= 1:
+        timed = [_timed(render) for render in renders]
+    else:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            timed = list(pool.map(_timed, renders))
+    for job, (content, seconds) in zip(missing, timed, strict=True):
+        results[(job.plan_id, job.language)] = (job.store(content), True, seconds)
+        log.info("Plan PDF (%s): rendered and checked in %.2f s", job.label, seconds)
+    return results
+
+
+def _timed(render: Callable[[], bytes]) -> tuple[bytes, float]:
+    started = time.perf_counter()
+    return render(), time.perf_counter() - started
 
 
 def publish_downloads(downloads: Downloads, language: str, site_dir: Path) -> None:
