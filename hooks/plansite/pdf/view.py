@@ -13,6 +13,7 @@ from typing import Any
 from plansite.data.model import Actor, FocusArea, Initiative, RelatedPlan
 from plansite.i18n.formatting import format_number
 from plansite.i18n.languages import other_languages
+from plansite.i18n.timeline import plan_timeline
 from plansite.i18n.view import LocalizedPlan
 
 COVER_FACTS = ("fact_plan_period", "fact_publisher", "fact_minister", "fact_published")
@@ -80,6 +81,7 @@ class _PrintView:
             "budget": {"anchor": "budget", "title": self.strings["pdf_budget_heading"]},
             "actors": {"anchor": "actors", "title": self.strings["pdf_actors_heading"]},
             "sources": {"anchor": "sources", "title": self.strings["sources"]},
+            "course": {"anchor": "plan-course", "title": self.strings["course_heading"]},
             "about": {"anchor": "about-this-document", "title": self.strings["pdf_about_heading"]},
         }
         focus_areas = [self.focus_area(area) for area in self.plan.focus_areas]
@@ -117,7 +119,10 @@ class _PrintView:
                     }
                     for area in focus_areas
                 ),
-                *({**sections[key], "children": []} for key in ("actors", "sources", "about")),
+                *(
+                    {**sections[key], "children": []}
+                    for key in ("course", "actors", "sources", "about")
+                ),
             ],
             "sections": sections,
             "summary": self.localized.text(plan.summary),
@@ -130,6 +135,17 @@ class _PrintView:
             "plan_sources": self.cited(plan.sources),
             "budget": self.budget(facts),
             "focus_areas": focus_areas,
+            "course": {
+                "intro": self.strings["course_intro"],
+                "entries": [
+                    {
+                        "when": entry.when_text,
+                        "initiative": entry.initiative_title,
+                        "text": entry.text,
+                    }
+                    for entry in plan_timeline(self.localized)
+                ],
+            },
             "actors": self.actors(),
             "sources": self.sources(),
             "about": {

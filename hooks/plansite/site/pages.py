@@ -23,6 +23,7 @@ from plansite import templating
 from plansite.data.model import Actor, FocusArea, Initiative, KeyFigure, PressRelease
 from plansite.data.safe_text import escape_block, escape_inline, escape_url
 from plansite.i18n.formatting import format_tel_uri
+from plansite.i18n.timeline import plan_timeline
 from plansite.i18n.view import LocalizedPlan, LocalizedSeries
 from plansite.urls import (
     ABOUT_INFORMATION,
@@ -240,9 +241,27 @@ class _PlanPageWriter(_PageWriter):
                 "statistics_heading": self.strings["key_figures"],
                 "statistics": localized.key_figures(statistics),
                 "translation_note": localized.translation_note(),
+                "course_heading": self.strings["course_heading"],
+                "course_intro": self.strings["course_intro"],
+                "course": self.course(home),
             },
             latest=[(release, localized.press_moment(release)) for release in latest],
         )
+
+    def course(self, home: str) -> list[dict[str, str | None]]:
+        """The plan's course for the home page, oldest first; evidence links its initiative."""
+        return [
+            {
+                "datetime": entry.datetime,
+                "when": entry.when_text,
+                "text": entry.text,
+                "initiative": entry.initiative_title,
+                "href": get_relative_url(page_url(self.paths.initiative(entry.initiative_id)), home)
+                if entry.initiative_id
+                else None,
+            }
+            for entry in plan_timeline(self.localized)
+        ]
 
     def figures_of_plan_facts(self) -> list[KeyFigure]:
         """The key figures that state the plan's money, years, number of focus areas or number."""
