@@ -11,17 +11,22 @@ above it in this list (`STAGES`; tests/unit/test_architecture.py holds the code 
   at once) · `text_checks`, `value_checks`, `safe_text`, `font_coverage` (what a
   text or value may be) · `documents` (attached files) · `model` (one plan,
   frozen dataclasses) · `series` (the plans in order, and what they share) ·
-  `schedule` (`publish_at`).
+  `schedule` (`publish_at`) · `statistics` + `statistic_checks` (figures
+  across the series, each with its sources).
 - `i18n/`: the only code that knows languages. `languages` · `strings` (the
   site's own texts) · `formatting` (dates, money, figures, sizes) · `view` (the
   series and each plan in one language, which every renderer below reads) ·
-  `timeline` (a plan's course: its dates and its evidence, oldest first).
+  `timeline` (a plan's course: its dates and its evidence, oldest first) ·
+  `statistics` (the series' statistics: rows, cells, plan periods, sources).
 - `templating`: the one Jinja environment factory for our templates.
 - `urls`: where each page and file of a language lives in the built site: the
   series' pages at the root, each plan's under its id.
-- `outputs/`: the other files of a language: `feeds`, `exports`, `press_kit`
+- `outputs/`: the other files of a language: `feeds`, `exports`, `statistics_csv`, `press_kit`
   (+ `templates/`), registered by `language_outputs` through `files`;
   `search_index` splits the search index per language.
+- `charts/`: the series' statistics as accessible SVG bar charts: `layout`
+  (where each bar and label goes) · `render` (the SVG and the page block with
+  its key and table, from `templates/`).
 - `pdf/`: the plan as PDF/UA-1 (`view` → `render` with `templates/` → `check`),
   cached, and the files offered for download (`downloads`).
 - `site/`: model → MkDocs pages. `pages` + `templates/` (the Markdown of each
@@ -51,6 +56,7 @@ STAGES = (
     "i18n",
     "templating",
     "urls",
+    "charts",
     "pdf",
     "outputs",
     "site",

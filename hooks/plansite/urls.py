@@ -30,6 +30,15 @@ def plan_link_anchor(level: str) -> str:
     return f"plan-link-{level}"
 
 
+STATISTICS = "statistik.md"
+"""The series' statistics: a chart, a table, the sources and a CSV per statistic."""
+
+
+def statistic_csv_path(statistic_id: str) -> str:
+    """A statistic's figures as CSV, in a language's folder (`outputs.statistics_csv`)."""
+    return f"data/statistik-{statistic_id}.csv"
+
+
 CATALOG = "data/catalog.jsonld"
 """The open data's DCAT-AP catalog (JSON-LD): one for the site and both languages."""
 FEED = (
@@ -137,6 +146,7 @@ def addresses_of_the_site(languages: Iterable[str], docs_dir: Path) -> set[str]:
         HOME,
         CONTACT,
         OPEN_DATA,
+        STATISTICS,
         ACTORS,
         FEED,
         old.about,

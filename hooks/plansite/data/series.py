@@ -27,6 +27,7 @@ from plansite.data.model import (
     build_plan,
     build_shared_actors,
 )
+from plansite.data.statistics import Statistic, build_statistics
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,8 @@ class Series:
     earlier_plans: tuple[RelatedPlan, ...]
     """Every plan of the series, with pages or not, in the order of their periods."""
     contacts: tuple[SiteContact, ...]
+    statistics: tuple[Statistic, ...] = ()
+    """The statistics across the series, in file order (`data.statistics`)."""
 
     @cached_property
     def _plans_by_id(self) -> dict[str, PlanData]:
@@ -137,6 +140,7 @@ def build_series(
         plans=tuple(_placed_in_series(plan, entries) for plan in plans),
         earlier_plans=tuple(entry for entry in entries if entry.plan_id is None),
         contacts=tuple(_site_contact(item, sources) for item in site_data["contacts"]),
+        statistics=build_statistics(site_data.get("statistics", []), sources),
     )
 
 

@@ -29,6 +29,7 @@ from plansite.data.documents import check_document_files
 from plansite.data.loading import LoadedData, load_data_file
 from plansite.data.model import as_partial_date
 from plansite.data.series import Series, build_series
+from plansite.data.statistic_checks import check_statistics
 from plansite.problems import DataError, DataPath, Location, Problem
 
 SCHEMA_DIR = Path(__file__).resolve().parents[3] / "data" / "schema"
@@ -52,7 +53,12 @@ _LIST_NAMES = {
     "updates": "update",
     "sources": "source",
 }
-_SITE_LIST_NAMES = {"contacts": "contact", "earlier_plans": "earlier plan", "sources": "source"}
+_SITE_LIST_NAMES = {
+    "contacts": "contact",
+    "earlier_plans": "earlier plan",
+    "statistics": "statistic",
+    "sources": "source",
+}
 
 
 @dataclass(frozen=True)
@@ -516,6 +522,7 @@ def _check_site_file(
     for index, source in enumerate(data["sources"]):
         if "date" in source:
             yield from _parse_date(loaded, ("sources", index, "date"), source["date"])[1]
+    yield from check_statistics(loaded)
     yield from _checks_of_every_value(loaded, SITE_SCHEMA)
 
 

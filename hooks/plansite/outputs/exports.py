@@ -398,3 +398,8 @@ def data_catalog(series: Series, site_url: str) -> str:
         "dcat:dataset": datasets,
     }
     return json.dumps(catalog, ensure_ascii=False, indent=2) + "\n"
+
+
+def table_csv(rows: list[list[str]], language: str) -> bytes:
+    """Any table of the site as a CSV in `language`'s dialect, formulas neutralised."""
+    return _csv_bytes(rows, CSV_DELIMITERS[language])

@@ -1,4 +1,4 @@
-"""The files a language build adds besides its pages: the feed; per plan tables, press kit, JSON.
+"""The files a language build adds besides its pages: feed, statistics; per plan tables, kit, JSON.
 
 They are registered in `on_files`, after mkdocs-static-i18n rebuilt the file
 list of the language, as files MkDocs writes (`outputs.files`), so Markdown can
@@ -16,12 +16,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
 from plansite.i18n.languages import language_root
+from plansite.i18n.statistics import localize_statistics
 from plansite.i18n.view import LocalizedPlan, LocalizedSeries
 from plansite.outputs import exports, feeds
 from plansite.outputs import files as output_files
 from plansite.outputs.press_kit import build_press_kit
+from plansite.outputs.statistics_csv import statistic_csv
 from plansite.pdf.downloads import Download
-from plansite.urls import CATALOG, FEED, PlanPaths
+from plansite.urls import CATALOG, FEED, PlanPaths, statistic_csv_path
 
 
 class LanguageOutputs:
@@ -57,6 +59,10 @@ class LanguageOutputs:
         else:
             catalog = exports.data_catalog(self.series.series, site_url)
             output_files.add_content_file(files, config, CATALOG, CATALOG, catalog)
+        for statistic in localize_statistics(self.series):
+            csv_path = statistic_csv_path(statistic.id)
+            table = statistic_csv(statistic, self.series.strings, self.series.language)
+            output_files.add_content_file(files, config, csv_path, root + csv_path, table)
         for localized in self.series.plans:
             contents = self.plan_contents(localized, plan_pdfs.get(localized.plan.id))
             places = [PlanPaths.of(localized.plan.id)]

@@ -27,11 +27,13 @@ from typing import Any
 
 from mkdocs.utils import get_relative_url
 
+from plansite.charts.render import StatisticChart, draw_statistics
 from plansite.data.documents import DocumentFacts, UnreadableDocument, read_document_facts
 from plansite.data.model import Document
 from plansite.data.validation import PLANS_DIR
 from plansite.i18n.formatting import describe_document
 from plansite.i18n.languages import LANGUAGES, language_root
+from plansite.i18n.statistics import localize_statistics
 from plansite.i18n.strings import Strings
 from plansite.i18n.view import LocalizedPlan, LocalizedSeries
 from plansite.pdf import cache
@@ -171,7 +173,9 @@ def _prepare_downloads(
     jobs: dict[tuple[str, str], PlanPdfJob] = {}
     root_plan = localized[LANGUAGES[0]].series.site.root_plan
     for language in LANGUAGES:
-        for plan in localized[language].plans:
+        series = localized[language]
+        charts = draw_statistics(localize_statistics(series), series.strings) if render_plan else ()
+        for plan in series.plans:
             slot = (plan.plan.id, language)
             paths = PlanPaths.of(plan.plan.id)
             documents[slot] = tuple(
@@ -183,7 +187,7 @@ def _prepare_downloads(
                 for document in plan.plan.official_documents()
             )
             if render_plan:
-                jobs[slot] = plan_pdf_job(plan, cache_dir, site_url, source_date_epoch)
+                jobs[slot] = plan_pdf_job(plan, cache_dir, site_url, source_date_epoch, charts)
     results = (
         {slot: (defer(job), False, 0.0) for slot, job in jobs.items()}
         if defer is not None
@@ -236,10 +240,15 @@ def _offered(document: Document, plan: LocalizedPlan, data_dir: Path, paths: Pla
 
 
 def plan_pdf_job(
-    localized: LocalizedPlan, cache_dir: Path, site_url: str, source_date_epoch: int | None
+    localized: LocalizedPlan,
+    cache_dir: Path,
+    site_url: str,
+    source_date_epoch: int | None,
+    charts: tuple[StatisticChart, ...] = (),
 ) -> PlanPdfJob:
+    """The job of one plan's PDF in one language; `charts` are the series' statistics."""
     language = localized.language
-    view = build_print_view(localized, site_url)
+    view = build_print_view(localized, site_url, charts)
     required_texts = [localized.text(initiative.title) for initiative in localized.plan.initiatives]
     fixed_date = {
         "source_date_epoch": str(source_date_epoch) if source_date_epoch is not None else ""

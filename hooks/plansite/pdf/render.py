@@ -93,7 +93,7 @@ def render_pdf(
     annotation's `/Contents`, which assistive technology reads out.
     """
     html = render_html(view, created or creation_date())
-    fetcher = URLFetcher(allowed_protocols={"file"}, fail_on_errors=True)
+    fetcher = URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
     with weasyprint_errors() as errors, lang_attributes_tagged(view["language"]):
         document = HTML(string=html, base_url=str(TEMPLATE_DIR / TEMPLATE), url_fetcher=fetcher)
         raw = document.write_pdf(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from plansite.charts.render import StatisticChart
 from plansite.data.model import Actor, FocusArea, Initiative, RelatedPlan
 from plansite.i18n.formatting import format_number
 from plansite.i18n.languages import other_languages
@@ -28,8 +29,11 @@ def anchor(kind: str, item_id: str) -> str:
 
 
 class _PrintView:
-    def __init__(self, localized: LocalizedPlan, site_url: str) -> None:
+    def __init__(
+        self, localized: LocalizedPlan, site_url: str, charts: tuple[StatisticChart, ...]
+    ) -> None:
         self.localized = localized
+        self.charts = charts
         self.plan = localized.plan
         self.language = localized.language
         self.strings = localized.strings
@@ -82,6 +86,7 @@ class _PrintView:
             "actors": {"anchor": "actors", "title": self.strings["pdf_actors_heading"]},
             "sources": {"anchor": "sources", "title": self.strings["sources"]},
             "course": {"anchor": "plan-course", "title": self.strings["course_heading"]},
+            "statistics": {"anchor": "statistics", "title": self.strings["page_statistics"]},
             "about": {"anchor": "about-this-document", "title": self.strings["pdf_about_heading"]},
         }
         focus_areas = [self.focus_area(area) for area in self.plan.focus_areas]
@@ -121,7 +126,8 @@ class _PrintView:
                 ),
                 *(
                     {**sections[key], "children": []}
-                    for key in ("course", "actors", "sources", "about")
+                    for key in ("course", "statistics", "actors", "sources", "about")
+                    if key != "statistics" or self.charts
                 ),
             ],
             "sections": sections,
@@ -146,6 +152,7 @@ class _PrintView:
                     for entry in plan_timeline(self.localized)
                 ],
             },
+            "statistics": self.statistics(),
             "actors": self.actors(),
             "sources": self.sources(),
             "about": {
@@ -158,6 +165,49 @@ class _PrintView:
             },
             "page_label": self.strings["pdf_page_label"],
             "link_descriptions": self.link_descriptions(focus_areas, sections),
+        }
+
+    def statistics(self) -> dict[str, Any]:
+        """The series' statistics: each chart as an image with its text, its table and sources."""
+        strings = self.strings
+        items = []
+        for chart in self.charts:
+            statistic = chart.statistic
+            items.append(
+                {
+                    "anchor": anchor("statistic", statistic.id),
+                    "title": statistic.title,
+                    "summary": statistic.summary,
+                    "image": chart.data_uri() if chart.has_chart else "",
+                    "alt": f"{statistic.title}. {chart.description}",
+                    "width": chart.layout.width,
+                    "caption": strings.format(
+                        "statistic_table_caption", title=statistic.title, unit=statistic.unit
+                    ),
+                    "row_heading": statistic.row_heading,
+                    "series": [series.short for series in statistic.series],
+                    "key": [f"{series.short}: {series.label}" for series in statistic.series],
+                    "rows": [
+                        {"label": row.label, "cells": [cell.text for cell in row.cells]}
+                        for row in statistic.rows
+                    ],
+                    "note": statistic.note,
+                    "sources": [
+                        strings.format("statistic_sources_for", series=group.label)
+                        + " "
+                        + "; ".join(
+                            f"{source['title']}, {source['url']} ({rows})"
+                            for source, rows in group.sources
+                        )
+                        for group in statistic.sources
+                    ],
+                }
+            )
+        return {
+            "intro": strings["statistics_in_pdf_intro"],
+            "how_counted": strings["statistic_how_counted"],
+            "sources_label": strings["statistic_sources"],
+            "entries": items,
         }
 
     @staticmethod
@@ -357,6 +407,8 @@ class _PrintView:
         ]
 
 
-def build_print_view(localized: LocalizedPlan, site_url: str = "") -> dict[str, Any]:
+def build_print_view(
+    localized: LocalizedPlan, site_url: str = "", charts: tuple[StatisticChart, ...] = ()
+) -> dict[str, Any]:
     """Everything the print template shows in the view's language."""
-    return _PrintView(localized, site_url).build()
+    return _PrintView(localized, site_url, charts).build()

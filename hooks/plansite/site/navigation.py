@@ -13,7 +13,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 
 from plansite.i18n.view import LocalizedSeries
-from plansite.urls import ACTORS, CONTACT, HOME, OPEN_DATA, PlanPaths
+from plansite.urls import ACTORS, CONTACT, HOME, OPEN_DATA, STATISTICS, PlanPaths
 
 # Hand-written pages of docs/, after the generated ones, in this order.
 HANDWRITTEN_PAGES = ("tilgaengelighed.md", "privatliv.md")
@@ -45,5 +45,6 @@ def site_nav(series: LocalizedSeries) -> list[Any]:
                 ]
             }
         )
-    nav += [ACTORS, OPEN_DATA, CONTACT, *HANDWRITTEN_PAGES]
+    statistics = [STATISTICS] if series.series.statistics else []
+    nav += [*statistics, ACTORS, OPEN_DATA, CONTACT, *HANDWRITTEN_PAGES]
     return nav

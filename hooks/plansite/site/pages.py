@@ -20,11 +20,14 @@ from typing import Any
 from mkdocs.utils import get_relative_url
 
 from plansite import templating
+from plansite.charts.render import draw_statistics, statistic_block
 from plansite.data.model import Actor, FocusArea, Initiative, KeyFigure, PressRelease
 from plansite.data.safe_text import escape_block, escape_inline, escape_url
-from plansite.i18n.formatting import format_tel_uri
+from plansite.i18n.formatting import format_size, format_tel_uri
+from plansite.i18n.statistics import localize_statistics
 from plansite.i18n.timeline import plan_timeline
 from plansite.i18n.view import LocalizedPlan, LocalizedSeries
+from plansite.outputs.statistics_csv import statistic_csv
 from plansite.urls import (
     ABOUT_INFORMATION,
     ACTORS,
@@ -33,10 +36,12 @@ from plansite.urls import (
     FEED,
     HOME,
     OPEN_DATA,
+    STATISTICS,
     PlanPaths,
     actor_path,
     page_url,
     plan_link_anchor,
+    statistic_csv_path,
     update_anchor,
 )
 
@@ -537,8 +542,35 @@ class _SeriesPageWriter(_PageWriter):
             *(self.actor(actor) for actor in actors),
             self.contact(),
             self.open_data(),
+            *([self.statistics()] if self.series.series.statistics else []),
             self.about_information(),
         ]
+
+    def statistics(self) -> GeneratedPage:
+        """The series' statistics: each with its chart, table, how it was counted, sources, CSV."""
+        charts = draw_statistics(localize_statistics(self.series), self.strings)
+        items = []
+        for chart in charts:
+            size = len(statistic_csv(chart.statistic, self.strings, self.language))
+            items.append(
+                {
+                    "chart": chart,
+                    "block": statistic_block(chart, self.strings),
+                    "csv": statistic_csv_path(chart.statistic.id),
+                    "download": self.strings.format(
+                        "statistic_download",
+                        size=format_size(size, self.language, self.strings),
+                    ),
+                }
+            )
+        return self.render(
+            "statistics.md",
+            STATISTICS,
+            title=self.strings["page_statistics"],
+            in_nav=True,
+            lead=self.strings["statistics_intro"],
+            statistics=items,
+        )
 
     def about_information(self) -> GeneratedPage:
         """Where the information comes from, and the legend of the plan-link badges."""
