@@ -35,6 +35,7 @@ from plansite.urls import (
     OPEN_DATA,
     PlanPaths,
     actor_path,
+    evidence_anchor,
     page_url,
     plan_link_anchor,
     update_anchor,
@@ -454,15 +455,16 @@ class _PlanPageWriter(_PageWriter):
         )
 
     def evidence(self, initiative: Initiative) -> list[dict[str, Any]]:
-        """What came of the initiative, newest first: date, kind, summary, sources, basis or not."""
+        """What came of the initiative, newest first: date, kind, summary, sources, basis, id."""
         basis = initiative.status.evidence if initiative.status else ()
         return [
             {
                 "day": self.localized.format_partial_date(item.date),
-                "kind": self.strings[f"evidence_kind_{item.kind}"],
+                "kind": self.localized.evidence_kind_label(item),
                 "summary": self.localized.text(item.summary),
                 "sources": self.sources(item.sources),
                 "basis": item.id in basis,
+                "anchor": evidence_anchor(item.id),
             }
             for item in initiative.evidence_newest_first()
         ]
