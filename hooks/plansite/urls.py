@@ -107,6 +107,11 @@ class PlanPaths:
         return f"{self.prefix}data/aktoerer.csv"
 
     @property
+    def evidence_csv(self) -> str:
+        """What came of the initiatives: one row per evidence item."""
+        return f"{self.prefix}data/evidens.csv"
+
+    @property
     def plan_json(self) -> str:
         return f"{self.prefix}data/initiatives.json"
 
@@ -116,7 +121,7 @@ class PlanPaths:
 
     @property
     def csv_metadata(self) -> str:
-        """The CSV on the Web metadata of a language's two tables (licence, dialect, columns)."""
+        """The CSV on the Web metadata of a language's tables (licence, dialect, columns)."""
         return f"{self.prefix}data/csv-metadata.json"
 
     def pdf(self, file_name: str) -> str:
@@ -166,6 +171,11 @@ def addresses_of_the_site(languages: Iterable[str], docs_dir: Path) -> set[str]:
 def update_anchor(update_id: str) -> str:
     """The id of an update's heading on a plan's press page."""
     return f"update-{update_id}"
+
+
+def evidence_anchor(evidence_id: str) -> str:
+    """The id of an evidence item on its initiative's page (ids are unique within an initiative)."""
+    return f"evidence-{evidence_id}"
 
 
 def page_url(src_uri: str) -> str:

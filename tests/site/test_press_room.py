@@ -74,8 +74,8 @@ def test_the_feed_is_atom_with_every_required_element(site, language):
     entries = feed.findall("atom:entry", ATOM)
     assert entries
     for entry in entries:
-        # A plan event is not a publication: it has no <published> (issue 13).
-        is_event = entry.find("atom:category", ATOM).get("term") == "event"
+        # A plan event is not a publication, nor is an evidence item: no <published> (issues 13, 14).
+        is_event = entry.find("atom:category", ATOM).get("term") in ("event", "evidence")
         for name in ("id", "title", "updated", "summary", *(() if is_event else ("published",))):
             assert entry.findtext(f"atom:{name}", namespaces=ATOM).strip(), name
         [link] = entry.findall("atom:link[@rel='alternate']", ATOM)
@@ -90,14 +90,21 @@ def tag_prefix(series, plan, language: str) -> str:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_feed_has_every_press_release_and_update_of_every_plan_newest_first_with_stable_ids(site, series, plan, language):
+def test_the_feed_has_every_press_release_update_and_evidence_item_of_every_plan_newest_first_with_stable_ids(site, series, plan, language):
     entries = read_feed(site, language).findall("atom:entry", ATOM)
     expected_ids = {f"{tag_prefix(series, each, language)}press/{release.id}" for each in series.plans for release in each.press_releases}
     expected_ids |= {f"{tag_prefix(series, each, language)}update/{update.id}" for each in series.plans for update in each.updates}
+    expected_ids |= {
+        f"{tag_prefix(series, each, language)}evidence/{initiative.id}/{item.id}"
+        for each in series.plans
+        for initiative in each.initiatives
+        for item in initiative.evidence
+    }
     ids = {entry.findtext("atom:id", namespaces=ATOM) for entry in entries}
     assert ids == expected_ids
     assert f"tag:menneskehandel.example.org,2018:{language}/press/{plan.press_releases[0].id}" in ids  # unchanged by the series
-    assert len(entries) == sum(len(each.press_releases) + len(each.updates) for each in series.plans)
+    evidence = sum(len(initiative.evidence) for each in series.plans for initiative in each.initiatives)
+    assert len(entries) == sum(len(each.press_releases) + len(each.updates) for each in series.plans) + evidence
     updated = [entry.findtext("atom:updated", namespaces=ATOM) for entry in entries]
     assert updated == sorted(updated, key=datetime.fromisoformat, reverse=True)
 

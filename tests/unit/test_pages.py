@@ -82,7 +82,7 @@ def test_fact_box_links_are_relative_to_the_page(generated):
 def test_markdown_links_point_at_source_files_relative_to_the_page(generated):
     assert "[Indsats ét](../2019-2021/indsatser/indsats-et.md)" in generated["da"]["aktoerer/organisation.md"].body
     assert "[Ministeriet](../../aktoerer/ministeriet.md)" in generated["da"][f"{PLAN}presse/ny-plan.md"].body
-    assert "[Nyhedsfeed (Atom) med pressemeddelelser og planens tidslinje](../../feed.xml)" in generated["da"][f"{PLAN}presse/index.md"].body  # one feed for the series
+    assert "[Nyhedsfeed (Atom) med pressemeddelelser, planens tidslinje og nyt om indsatserne](../../feed.xml)" in generated["da"][f"{PLAN}presse/index.md"].body  # one feed for the series
 
 
 def test_press_release_dates_are_formatted_in_copenhagen_time_per_language(generated):

@@ -144,6 +144,13 @@ class PartialDate:
     def first_day(self) -> date:
         return date(self.year, self.month or 1, self.day or 1)
 
+    def isoformat(self) -> str:
+        """As precise as written: `2020-09-30`, `2020-10` or `2020`."""
+        text = f"{self.year:04d}"
+        if self.month:
+            text += f"-{self.month:02d}" + (f"-{self.day:02d}" if self.day else "")
+        return text
+
     @property
     def last_day(self) -> date:
         """The last day it may mean (sorting puts a month after the days within it)."""
@@ -164,6 +171,10 @@ class Evidence:
     kind: str
     summary: Text
     sources: tuple[str, ...]
+
+
+STATUS_SCALE = ("not_started", "limited", "substantial", "complete")
+"""The OGP completion scale, from nothing done to all done (the plan schema's `status.value`)."""
 
 
 @dataclass(frozen=True)

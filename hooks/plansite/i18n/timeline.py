@@ -34,12 +34,7 @@ class TimelineEntry:
     @property
     def datetime(self) -> str:
         """The `<time datetime>` value: `2020-09-30`, `2020-10` or `2020`."""
-        value = f"{self.when.year:04d}"
-        if self.when.month:
-            value += f"-{self.when.month:02d}"
-            if self.when.day:
-                value += f"-{self.when.day:02d}"
-        return value
+        return self.when.isoformat()
 
 
 def plan_timeline(localized: LocalizedPlan) -> list[TimelineEntry]:

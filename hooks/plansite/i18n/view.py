@@ -16,6 +16,7 @@ from typing import Any
 
 from plansite.data.model import (
     Actor,
+    Evidence,
     FocusArea,
     Initiative,
     KeyFigure,
@@ -118,6 +119,18 @@ class LocalizedPlan:
             "evidence_status",
             status=self.status_label(initiative),
             day=self.format_day(initiative.status.as_of),
+        )
+
+    def evidence_kind_label(self, item: Evidence) -> str:
+        """`Evaluering` / `Evaluation`, …"""
+        return self.strings[f"evidence_kind_{item.kind}"]
+
+    def evidence_title(self, initiative: Initiative, item: Evidence) -> str:
+        """`Evaluering: <the initiative's title>`: an evidence item named in our words."""
+        return self.strings.format(
+            "evidence_title",
+            kind=self.evidence_kind_label(item),
+            initiative=self.text(initiative.title),
         )
 
     def format_partial_date(self, value: PartialDate) -> str:

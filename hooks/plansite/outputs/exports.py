@@ -5,13 +5,17 @@
   schema documents and validates the export; who each actor is, is in the
   actors table. Items scheduled for later are not in the model, so they are not
   in the export either.
-- CSV: one file per table (initiatives, actors) and language, because a
+- CSV: one file per table (initiatives, actors, evidence) and language, because a
   spreadsheet user reads one language with headers in that language. UTF-8 with
   a byte order mark, so Excel detects the encoding; the separator is the one
   Excel expects in that language's locale (`;` in Danish, where the comma is the
   decimal sign; `,` in English). A cell that starts with `=`, `+`, `-`, `@`, a
   tab or a carriage return (after any spaces) gets a `'` in front, so that no
   spreadsheet runs it as a formula (OWASP's advice against CSV injection).
+  The evidence table has a row per evidence item (its date as precise as its
+  source, and that precision); the initiatives table gives each initiative's
+  status with its as-of day and the evidence ids it rests on, empty where the
+  data gives no status.
 
 - Metadata: the licence of the data set (`data/site.yaml`, `site.data_licence`)
   goes with the files, so it travels with a download: a CSV on the Web
@@ -48,7 +52,7 @@ from plansite.data.series import DataLicence, Series
 from plansite.data.validation import PLAN_SCHEMA
 from plansite.i18n.languages import LANGUAGES, language_root
 from plansite.i18n.view import LocalizedPlan
-from plansite.urls import CATALOG, OPEN_DATA, PlanPaths, actor_path, page_url
+from plansite.urls import CATALOG, OPEN_DATA, PlanPaths, actor_path, evidence_anchor, page_url
 
 CSV_DELIMITERS = {"da": ";", "en": ","}
 # What makes Excel, LibreOffice and Google Sheets read a cell as a formula
@@ -87,9 +91,7 @@ def _plain(value: Any) -> Any:
             return {"start": value.start.year, "end": value.end.year}
         return {"start": value.start.isoformat(), "end": value.end.isoformat()}
     if isinstance(value, PartialDate):  # as precise as written: 2020-09-30, 2020-10 or 2020
-        if value.month is None:
-            return value.year
-        return f"{value.year:04d}-{value.month:02d}" + (f"-{value.day:02d}" if value.day else "")
+        return value.year if value.month is None else value.isoformat()
     if isinstance(value, PressRelease):
         fields = _plain_fields(value)
         if not value.time_known:
@@ -156,6 +158,8 @@ class _TableWriter:
             t["fact_sub_area"],
             t["fact_plan_link"],
             t["fact_status"],
+            t["csv_status_as_of"],
+            t["csv_status_evidence"],
             t["csv_period_start"],
             t["csv_period_end"],
             t["fact_lead"],
@@ -177,6 +181,8 @@ class _TableWriter:
                     localized.text(sub_area.title) if sub_area else "",
                     localized.plan_link_label(initiative),
                     localized.status_label(initiative),
+                    initiative.status.as_of.isoformat() if initiative.status else "",
+                    " ".join(initiative.status.evidence) if initiative.status else "",
                     initiative.period.start.isoformat() if initiative.period else "",
                     initiative.period.end.isoformat() if initiative.period else "",
                     self.actor_names(initiative.lead),
@@ -187,6 +193,39 @@ class _TableWriter:
                     self.sources(initiative.sources),
                 ]
             )
+        return rows
+
+    def evidence(self) -> list[list[str]]:
+        t, localized = self.strings, self.localized
+        header = [
+            t["csv_plan"],
+            t["csv_initiative"],
+            t["csv_id"],
+            t["csv_date"],
+            t["csv_date_precision"],
+            t["csv_kind"],
+            t["csv_summary"],
+            t["csv_page"],
+            t["sources"],
+        ]
+        rows = [header]
+        paths = PlanPaths.of(self.plan.id)
+        for initiative in self.plan.initiatives:
+            page = self.page_address(paths.initiative(initiative.id))
+            for item in initiative.evidence:
+                rows.append(
+                    [
+                        self.plan.id,
+                        initiative.id,
+                        item.id,
+                        item.date.isoformat(),
+                        t[f"csv_precision_{date_precision(item.date)}"],
+                        localized.evidence_kind_label(item),
+                        localized.text(item.summary),
+                        f"{page}#{evidence_anchor(item.id)}",
+                        self.sources(item.sources),
+                    ]
+                )
         return rows
 
     def actors(self) -> list[list[str]]:
@@ -222,6 +261,11 @@ class _TableWriter:
         return rows
 
 
+def date_precision(when: PartialDate) -> str:
+    """`day`, `month` or `year`: how precise the source's date is."""
+    return "day" if when.day else "month" if when.month else "year"
+
+
 def _csv_bytes(rows: list[list[str]], delimiter: str) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
@@ -239,6 +283,13 @@ def initiatives_csv(localized: LocalizedPlan, language_url: str) -> bytes:
     """One row per initiative, in the view's language; `language_url`: absolute URL of its home."""
     return _csv_bytes(
         _TableWriter(localized, language_url).initiatives(), CSV_DELIMITERS[localized.language]
+    )
+
+
+def evidence_csv(localized: LocalizedPlan, language_url: str) -> bytes:
+    """One row per evidence item, in the view's language; `language_url`: its home's URL."""
+    return _csv_bytes(
+        _TableWriter(localized, language_url).evidence(), CSV_DELIMITERS[localized.language]
     )
 
 
@@ -266,7 +317,7 @@ LANGUAGE_URIS = {
 def csv_metadata(
     localized: LocalizedPlan, language_url: str, licence: DataLicence, publisher: str
 ) -> str:
-    """The CSVW metadata of the language's two tables: licence, publisher, dialect, columns.
+    """The CSVW metadata of the language's three tables: licence, publisher, dialect, columns.
 
     `publisher` is who publishes the data set: the site's publisher, in the view's language.
     """
@@ -276,6 +327,7 @@ def csv_metadata(
     tables = [
         (paths.initiatives_csv, localized.strings["page_initiatives"], writer.initiatives()[0]),
         (paths.actors_csv, localized.strings["page_actors"], writer.actors()[0]),
+        (paths.evidence_csv, localized.strings["csv_evidence_table"], writer.evidence()[0]),
     ]
     metadata = {
         "@context": [CSVW_CONTEXT, {"@language": localized.language}],
@@ -361,6 +413,7 @@ def data_catalog(series: Series, site_url: str) -> str:
             for path, media_type in (
                 (paths.initiatives_csv, "text/csv"),
                 (paths.actors_csv, "text/csv"),
+                (paths.evidence_csv, "text/csv"),
                 (paths.csv_metadata, "application/csvm+json"),
             ):
                 distributions.append(

@@ -1,9 +1,16 @@
-"""Atom feeds, one per language: press releases and events of every plan, newest first.
+"""Atom feeds, one per language: press releases, events and evidence of every plan, newest first.
 
 A press release is a publication, dated by its original's moment. An update
 (entry into force, an evaluation, …) is an event on the plan's timeline, not a
 publication: its entry is marked as an event (category `event`, and a summary
 that starts with that and the event's day) and has no `<published>` date.
+A new evidence item of an initiative is news too (category `evidence`): its
+entry links the item on the initiative's page, says its date as precisely as
+its source does, and, not being our publication, has no `<published>` either.
+Atom needs a moment for `<updated>`: an item dated to a month or a year is
+placed at midnight of the last day that date may mean (`evidence_moment`), as
+the plan's course sorts it, so the feed never dates it before its source could
+have been out.
 The XML comes from `templates/feed.xml` (autoescaped); this module only
 computes the values. Ids are tag URIs made from the site's host, the year a plan
 was announced, the plan's id and each item's id, so they survive rebuilds and
@@ -21,9 +28,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from plansite import templating
-from plansite.data.model import COPENHAGEN, PressRelease, Update
+from plansite.data.model import COPENHAGEN, Evidence, Initiative, PartialDate, PressRelease, Update
 from plansite.i18n.view import LocalizedPlan, LocalizedSeries
-from plansite.urls import FEED, HOME, PlanPaths, page_url, update_anchor
+from plansite.urls import FEED, HOME, PlanPaths, evidence_anchor, page_url, update_anchor
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 
@@ -38,12 +45,21 @@ class FeedEntry:
     url: str
     published: datetime
     is_publication: bool = True
-    """False for an event: the entry gets no `<published>`, only the day it happened."""
+    """False for an event or evidence: the entry gets no `<published>`, only when it happened."""
 
 
 def update_moment(update: Update) -> datetime:
     """An update is dated by day: it counts from midnight in Copenhagen."""
     return datetime.combine(update.date, time(0), tzinfo=COPENHAGEN)
+
+
+def evidence_moment(when: PartialDate) -> datetime:
+    """An evidence item's moment: midnight in Copenhagen of the last day its date may mean.
+
+    A day is that day; `2020-10` is 31 October 2020 and `2020` is 31 December 2020,
+    so that an item sorts after the days within its month or year, as in the plan's course.
+    """
+    return datetime.combine(when.last_day, time(0), tzinfo=COPENHAGEN)
 
 
 class _FeedWriter:
@@ -87,11 +103,38 @@ class _FeedWriter:
             is_publication=False,
         )
 
+    def evidence_entry(
+        self, localized: LocalizedPlan, initiative: Initiative, item: Evidence
+    ) -> FeedEntry:
+        paths = PlanPaths.of(localized.plan.id)
+        page = page_url(paths.initiative(initiative.id))
+        return FeedEntry(
+            # Evidence ids are unique within their initiative.
+            id=f"{self.tag_prefix(localized)}evidence/{initiative.id}/{item.id}",
+            kind="evidence",
+            kind_label=self.strings["feed_kind_evidence"],
+            title=localized.evidence_title(initiative, item),
+            summary=self.strings.format(
+                "feed_evidence_summary",
+                kind=localized.evidence_kind_label(item),
+                date=localized.format_partial_date(item.date),
+                text=" ".join(localized.text(item.summary).split()),
+            ),
+            url=f"{self.language_url}{page}#{evidence_anchor(item.id)}",
+            published=evidence_moment(item.date),
+            is_publication=False,
+        )
+
     def entries(self) -> list[FeedEntry]:
         entries = []
         for localized in self.series.plans:
             entries += [self.press_entry(localized, item) for item in localized.plan.press_releases]
             entries += [self.update_entry(localized, item) for item in localized.plan.updates]
+            entries += [
+                self.evidence_entry(localized, initiative, item)
+                for initiative in localized.plan.initiatives
+                for item in initiative.evidence
+            ]
         return sorted(entries, key=lambda entry: (entry.published, entry.id), reverse=True)
 
     def feed(self) -> dict[str, object]:

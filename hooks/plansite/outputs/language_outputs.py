@@ -90,6 +90,7 @@ class LanguageOutputs:
         contents: dict[str, str | bytes] = {
             within.initiatives_csv: exports.initiatives_csv(localized, self.language_url),
             within.actors_csv: exports.actors_csv(localized, self.language_url),
+            within.evidence_csv: exports.evidence_csv(localized, self.language_url),
             within.csv_metadata: exports.csv_metadata(
                 localized,
                 self.language_url,

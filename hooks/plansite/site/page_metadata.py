@@ -2,11 +2,23 @@
 
 For every page and language: absolute `hreflang` alternates, Open Graph and
 Twitter card tags, schema.org JSON-LD (the plan as a `Report`, press releases
-as `NewsArticle`s, the publishing ministry as a `GovernmentOrganization`), the
+as `NewsArticle`s, the publishing ministry as a `GovernmentOrganization`, an
+initiative as a `Project` with its evidence, and its status as a `Review`), the
 feed link, the "cite this page" text, the last-updated date and the lifecycle
 banner. Everything is computed here as plain values; the markup is in
 `overrides/partials/plan-head.html` and `plan-page-footer.html`, and the JSON-LD
 is serialized by `json.dumps`, never assembled as text.
+
+An initiative's page is about the initiative (`mainEntity`, a `Project`). Each
+evidence item is a `CreativeWork` the initiative is the subject of (`subjectOf`),
+with `datePublished` as precise as its source (`2020-10`), the address and
+publisher of its sources, its kind as `genre` and our summary as `description`;
+its `@id` is its anchor on the page. schema.org has no property for a project's
+completion, and `additionalProperty` is only for products, places and values,
+so a status is what it is: our assessment of the initiative, a `Review` whose
+`reviewRating` is the step on the OGP scale (0 not started … 3 complete), which
+holds as of its day (`temporalCoverage`) and rests on the evidence named in
+`isBasedOn`. An initiative without a status has no `Review`.
 """
 
 from __future__ import annotations
@@ -19,12 +31,12 @@ from typing import Any
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from plansite.data.model import PressRelease
+from plansite.data.model import STATUS_SCALE, Evidence, Initiative, PressRelease
 from plansite.i18n.languages import LOCALES, other_languages
 from plansite.i18n.strings import Strings
 from plansite.i18n.view import LocalizedPlan, LocalizedSeries
 from plansite.site.lifecycle import Banner
-from plansite.urls import FEED, PlanPaths
+from plansite.urls import FEED, PlanPaths, evidence_anchor
 
 
 @dataclass(frozen=True)
@@ -72,6 +84,11 @@ _SCRIPT_SAFE_JSON = str.maketrans(
 )
 
 
+def _one_or_many(values: list[Any]) -> Any:
+    """One value as itself, several as a list (JSON-LD reads both as the property's values)."""
+    return values[0] if len(values) == 1 else values
+
+
 def _json_for_script(value: Any) -> str:
     """JSON that cannot end the `<script>` element it sits in, and reads back as `value`."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE_JSON)
@@ -93,6 +110,7 @@ class _PageMetadata:
         # As Material's meta description.
         self.description = (page.meta or {}).get("description") or facts.site_description
         self.release = self._press_release()
+        self.initiative = self._initiative()
 
     def _press_release(self) -> PressRelease | None:
         if self.localized is None:
@@ -104,6 +122,20 @@ class _PageMetadata:
                 release
                 for release in self.localized.plan.press_releases
                 if paths.press_release(release.id) == source
+            ),
+            None,
+        )
+
+    def _initiative(self) -> Initiative | None:
+        if self.localized is None:
+            return None
+        source = getattr(self.page.file, "norm_src_uri", self.page.file.src_uri)
+        paths = PlanPaths.of(self.localized.plan.id)
+        return next(
+            (
+                initiative
+                for initiative in self.localized.plan.initiatives
+                if paths.initiative(initiative.id) == source
             ),
             None,
         )
@@ -185,6 +217,8 @@ class _PageMetadata:
                 }
             )
         graph.append(self.page_node(organisation_id, report_id))
+        if self.localized is not None and self.initiative is not None:
+            graph += self.initiative_nodes(self.localized, self.initiative, organisation_id)
         return _json_for_script({"@context": "https://schema.org", "@graph": graph})
 
     def page_node(self, organisation_id: str, report_id: str | None) -> dict[str, Any]:
@@ -209,9 +243,73 @@ class _PageMetadata:
             node["about"] = {"@id": report_id}
         if self.release:
             node["author"] = {"@id": organisation_id}
+        if self.initiative:
+            node["mainEntity"] = {"@id": f"{self.url}#initiative"}
         if self.last_updated:
             node["dateModified"] = self.last_updated.isoformat()
         return {key: value for key, value in node.items() if value}
+
+    def initiative_nodes(
+        self, localized: LocalizedPlan, initiative: Initiative, organisation_id: str
+    ) -> list[dict[str, Any]]:
+        """The initiative, its evidence (newest first) and, where the data has one, its status."""
+        project: dict[str, Any] = {
+            "@type": "Project",
+            "@id": f"{self.url}#initiative",
+            "name": localized.text(initiative.title),
+            "description": localized.text(initiative.summary),
+            "url": self.url,
+            "subjectOf": [
+                self.evidence_node(localized, initiative, item)
+                for item in initiative.evidence_newest_first()
+            ],
+        }
+        nodes = [{key: value for key, value in project.items() if value}]
+        status = initiative.status
+        if status:
+            nodes.append(
+                {
+                    "@type": "Review",
+                    "@id": f"{self.url}#status",
+                    "inLanguage": self.language,
+                    "itemReviewed": {"@id": project["@id"]},
+                    "reviewRating": {
+                        "@type": "Rating",
+                        "name": localized.status_label(initiative),
+                        "ratingValue": STATUS_SCALE.index(status.value),
+                        "worstRating": 0,
+                        "bestRating": len(STATUS_SCALE) - 1,
+                    },
+                    "temporalCoverage": status.as_of.isoformat(),
+                    "isBasedOn": [
+                        {"@id": f"{self.url}#{evidence_anchor(item_id)}"}
+                        for item_id in status.evidence
+                    ],
+                    "publisher": {"@id": organisation_id},
+                }
+            )
+        return nodes
+
+    def evidence_node(
+        self, localized: LocalizedPlan, initiative: Initiative, item: Evidence
+    ) -> dict[str, Any]:
+        """An evidence item as a `CreativeWork`, dated as precisely as its source, at its source."""
+        sources = [localized.plan.source(source_id) for source_id in item.sources]
+        publishers = list(dict.fromkeys(source.publisher for source in sources if source.publisher))
+        node: dict[str, Any] = {
+            "@type": "CreativeWork",
+            "@id": f"{self.url}#{evidence_anchor(item.id)}",
+            "name": localized.evidence_title(initiative, item),
+            "genre": localized.evidence_kind_label(item),
+            "description": localized.text(item.summary),
+            "datePublished": item.date.isoformat(),
+            "url": _one_or_many([source.url for source in sources]),
+        }
+        if publishers:
+            node["publisher"] = _one_or_many(
+                [{"@type": "Organization", "name": name} for name in publishers]
+            )
+        return node
 
     def cite(self) -> dict[str, str]:
         updated = (

@@ -39,6 +39,7 @@ from plansite.urls import (
     STATISTICS,
     PlanPaths,
     actor_path,
+    evidence_anchor,
     page_url,
     plan_link_anchor,
     statistic_csv_path,
@@ -459,15 +460,16 @@ class _PlanPageWriter(_PageWriter):
         )
 
     def evidence(self, initiative: Initiative) -> list[dict[str, Any]]:
-        """What came of the initiative, newest first: date, kind, summary, sources, basis or not."""
+        """What came of the initiative, newest first: date, kind, summary, sources, basis, id."""
         basis = initiative.status.evidence if initiative.status else ()
         return [
             {
                 "day": self.localized.format_partial_date(item.date),
-                "kind": self.strings[f"evidence_kind_{item.kind}"],
+                "kind": self.localized.evidence_kind_label(item),
                 "summary": self.localized.text(item.summary),
                 "sources": self.sources(item.sources),
                 "basis": item.id in basis,
+                "anchor": evidence_anchor(item.id),
             }
             for item in initiative.evidence_newest_first()
         ]
