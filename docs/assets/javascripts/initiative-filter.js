@@ -4,7 +4,8 @@
 // it, each select keeps the items whose `data-filter-<select name>` holds the selected id;
 // a focus area without matches loses its heading, its list and its table-of-contents entry;
 // the selection is kept in the query string and restored from it on load; the status region
-// says how many initiatives are shown.
+// says how many initiatives are shown. The form moves to just above the first focus area, next
+// to what it filters (the page template can only put it before the whole Markdown body).
 const filterForm = document.querySelector("form[data-initiative-filter]");
 if (filterForm) {
   const selects = Array.from(filterForm.querySelectorAll("select"));
@@ -74,5 +75,8 @@ if (filterForm) {
   });
   restoreFromAddress();
   showMatches();
+  if (groups.length > 0) {
+    groups[0].heading.before(filterForm);
+  }
   filterForm.hidden = false;
 }
