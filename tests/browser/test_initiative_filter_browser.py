@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from browser_visits import ServedSite
+from browser_visits import ServedSite, run_axe
 from plansite.i18n.languages import language_root
 from plansite.i18n.strings import load_strings
 from plansite.urls import PlanPaths, page_url
@@ -19,6 +19,7 @@ pytestmark = pytest.mark.browser
 LANGUAGES = ("da", "en")
 STRINGS = load_strings()
 MAX_TAB_STOPS = 300
+WIDTHS = {"desktop": 1280, "phone": 375}
 
 # What the list shows: the focus areas whose heading is visible, and the initiatives whose item is.
 READ_LIST = """
@@ -81,8 +82,8 @@ def count_text(language: str, shown: int, total: int) -> str:
 def new_tab(browser):
     contexts = []
 
-    def open_tab(java_script: bool = True):
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=java_script)
+    def open_tab(java_script: bool = True, width: int = WIDTHS["desktop"]):
+        context = browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=java_script)
         contexts.append(context)
         return context.new_page()
 
@@ -166,3 +167,16 @@ def test_without_javascript_the_form_is_hidden_and_every_initiative_shows_under_
         shown = tab.evaluate(READ_LIST)
         everything = matching(plan)
         assert (shown["groups"], shown["items"]) == (areas_of(plan, everything), everything), plan.id
+
+
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_filtered_list_has_no_axe_violation(new_tab, served_site, series, axe_source, language, width):
+    """The sitemap visit checks the list unfiltered; here a focus area and its first actor are chosen."""
+    for plan in series.plans:
+        area = plan.focus_areas[-1]
+        actor = plan.initiatives_in(area.id)[0].lead[0]
+        tab = new_tab(width=width)
+        tab.goto(list_url(served_site, plan.id, language) + f"?focus-area={area.id}&actor={actor}", wait_until="load")
+        assert tab.evaluate(READ_LIST)["groups"] == [area.id], plan.id
+        assert run_axe(tab, axe_source) == [], plan.id
