@@ -30,7 +30,8 @@ above it in this list (`STAGES`; tests/unit/test_architecture.py holds the code 
 - `pdf/`: the plan as PDF/UA-1 (`view` → `render` with `templates/` → `check`),
   cached, and the files offered for download (`downloads`).
 - `site/`: model → MkDocs pages. `pages` + `templates/` (the Markdown of each
-  page) · `redirects` (the root plan's old addresses) · `navigation` (name,
+  page) · `initiative_filter` (what the initiatives list's filter matches and
+  offers) · `redirects` (the root plan's old addresses) · `navigation` (name,
   copyright and menu of the site, from the data) · `virtual_files` (hands the
   pages to mkdocs-static-i18n) · `page_checks` (hand-written pages: twins,
   collisions) · `page_context` (what page templates get: `page_metadata`,

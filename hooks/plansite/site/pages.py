@@ -28,6 +28,7 @@ from plansite.i18n.statistics import localize_statistics
 from plansite.i18n.timeline import plan_timeline
 from plansite.i18n.view import LocalizedPlan, LocalizedSeries
 from plansite.outputs.statistics_csv import statistic_csv
+from plansite.site.initiative_filter import PLAN_LINK_LEVELS, filter_form, filter_values
 from plansite.urls import (
     ABOUT_INFORMATION,
     ACTORS,
@@ -54,8 +55,6 @@ HOME_TEMPLATE = "plan-home.html"
 MARKDOWN_FILTERS = {"inline": escape_inline, "block": escape_block, "url": escape_url}
 
 LATEST_PRESS_COUNT = 3
-PLAN_LINK_LEVELS = ("confirmed", "likely", "unconfirmed")
-"""How sure it is that an initiative belongs to its plan, surest first (`Initiative.plan_link`)."""
 # The plan's facts in the fact box of the home page (the about page adds two), in this order.
 PLAN_FACTS = (
     "fact_plan_period",
@@ -389,7 +388,9 @@ class _PlanPageWriter(_PageWriter):
             title=self.strings["page_initiatives"],
             in_nav=True,
             lead=self.strings["initiatives_intro"],
+            extra_meta={"initiative_filter": filter_form(self.localized)},
             groups=groups,
+            filter_values=filter_values,
             by_level=by_level,
             about_information=ABOUT_INFORMATION,
             focus_area_title=self.localized.focus_area_title,
