@@ -17,7 +17,8 @@ above it in this list (`STAGES`; tests/unit/test_architecture.py holds the code 
   site's own texts) · `formatting` (dates, money, figures, sizes) · `view` (the
   series and each plan in one language, which every renderer below reads) ·
   `timeline` (a plan's course: its dates and its evidence, oldest first) ·
-  `statistics` (the series' statistics: rows, cells, plan periods, sources).
+  `statistics` (the series' statistics: rows, cells, plan periods, sources) ·
+  `progress` (initiatives counted by status, as statistics; evidence newest first).
 - `templating`: the one Jinja environment factory for our templates.
 - `urls`: where each page and file of a language lives in the built site: the
   series' pages at the root, each plan's under its id.

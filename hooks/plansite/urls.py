@@ -34,6 +34,15 @@ STATISTICS = "statistik.md"
 """The series' statistics: a chart, a table, the sources and a CSV per statistic."""
 
 
+PROGRESS = "fremdrift.md"
+"""What came of every plan's initiatives, counted, and all evidence of the series, newest first."""
+
+
+def progress_csv_path(statistic_id: str) -> str:
+    """A progress chart's figures as CSV, in a language's (or a plan's) folder."""
+    return f"data/fremdrift-{statistic_id}.csv"
+
+
 def statistic_csv_path(statistic_id: str) -> str:
     """A statistic's figures as CSV, in a language's folder (`outputs.statistics_csv`)."""
     return f"data/statistik-{statistic_id}.csv"
@@ -80,6 +89,10 @@ class PlanPaths:
     @property
     def initiatives(self) -> str:
         return f"{self.prefix}indsatser/index.md"
+
+    @property
+    def progress(self) -> str:
+        return f"{self.prefix}fremdrift.md"
 
     @property
     def press(self) -> str:
@@ -152,6 +165,7 @@ def addresses_of_the_site(languages: Iterable[str], docs_dir: Path) -> set[str]:
         CONTACT,
         OPEN_DATA,
         STATISTICS,
+        PROGRESS,
         ACTORS,
         FEED,
         old.about,

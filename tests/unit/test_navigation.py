@@ -12,11 +12,12 @@ from plansite.site.navigation import configure_site, site_nav
 
 
 def plan_section(plan_id: str) -> list[str]:
-    """A plan's five pages in the navigation, in order."""
-    return [f"{plan_id}/index.md", f"{plan_id}/om-planen.md", f"{plan_id}/indsatsomraader/index.md", f"{plan_id}/indsatser/index.md", f"{plan_id}/presse/index.md"]
+    """A plan's six pages in the navigation, in order."""
+    return [f"{plan_id}/index.md", f"{plan_id}/om-planen.md", f"{plan_id}/indsatsomraader/index.md", f"{plan_id}/indsatser/index.md", f"{plan_id}/fremdrift.md", f"{plan_id}/presse/index.md"]
 
 
-SHARED_PAGES = ["aktoerer/index.md", "data.md", "kontakt.md", "tilgaengelighed.md", "privatliv.md"]
+# The fixtures have no statistics: no statistics page (tests/unit/test_statistics.py).
+SHARED_PAGES = ["fremdrift.md", "aktoerer/index.md", "data.md", "kontakt.md", "tilgaengelighed.md", "privatliv.md"]
 
 
 def test_the_navigation_has_the_home_page_each_plan_newest_first_then_the_shared_pages(two_plans):

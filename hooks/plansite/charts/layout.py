@@ -1,11 +1,12 @@
 """Where every mark and label of a statistic's bar chart goes: pure geometry, no markup.
 
 The chart is a horizontal bar chart read top to bottom: a row per year or
-category, its label on a line of its own (so a long category name never
+category, its label on lines of its own (so a long category name never
 squeezes the bars), then a bar per series that gives a figure, each labelled
-directly with its figure and the series' short name. A plan period is a band
-over its years, named on a line of its own. Nothing depends on colour alone:
-each series has its own fill pattern too, and its name is on every bar.
+directly with its figure and, when there are several series, the series'
+short name. A plan period is a band over its years, named on a line of its
+own. Nothing depends on colour alone: each series has its own fill pattern
+too, and its name is on every bar.
 
 The width suits a phone: 360 units, drawn at about the width of a 375 px
 screen's text column, so the 13-unit labels stay at 12-13 px there.
@@ -22,6 +23,8 @@ MARGIN = 8
 BAND_INDENT = 10
 """Rows within a plan period start right of the band's rule."""
 ROW_LABEL_HEIGHT = 22
+LINE_HEIGHT = 17
+"""Of a row label's further lines."""
 BAND_LABEL_HEIGHT = 24
 BAR_HEIGHT = 16
 BAR_GAP = 4
@@ -48,9 +51,11 @@ class Bar:
 
 @dataclass(frozen=True)
 class RowLabel:
-    text: str
+    lines: tuple[str, ...]
+    """The label, broken at spaces into lines that fit the chart's width."""
     x: float
     y: float
+    """The baseline of the first line; each further line is `LINE_HEIGHT` below."""
     not_stated: str
     """`ikke oplyst` where no series gives this row a figure, else ``."""
 
@@ -80,7 +85,7 @@ def lay_out_bar_chart(statistic: LocalizedStatistic, not_stated: str) -> ChartLa
     """Place the bands, row labels and bars of `statistic`; `not_stated` labels an empty row."""
     longest_label = max(
         (
-            len(_bar_label(cell.text, series.short))
+            len(_bar_label(cell.text, series.short, statistic))
             for row in statistic.rows
             for cell, series in zip(row.cells, statistic.series, strict=True)
             if cell.value is not None
@@ -109,8 +114,9 @@ def lay_out_bar_chart(statistic: LocalizedStatistic, not_stated: str) -> ChartLa
             for position, cell in enumerate(row.cells)
             if cell.value is not None
         ]
-        rows.append(RowLabel(row.label, left, y + LABEL_FONT + 3, "" if given else not_stated))
-        y += ROW_LABEL_HEIGHT
+        lines = _wrapped(row.label, WIDTH - MARGIN - left)
+        rows.append(RowLabel(lines, left, y + LABEL_FONT + 3, "" if given else not_stated))
+        y += ROW_LABEL_HEIGHT + LINE_HEIGHT * (len(lines) - 1)
         for position, value, text in given:
             width = max(value / largest * longest_bar, MINIMUM_BAR)
             bars.append(
@@ -120,7 +126,7 @@ def lay_out_bar_chart(statistic: LocalizedStatistic, not_stated: str) -> ChartLa
                     y=y,
                     width=round(width, 2),
                     height=BAR_HEIGHT,
-                    label=_bar_label(text, statistic.series[position].short),
+                    label=_bar_label(text, statistic.series[position].short, statistic),
                     label_x=round(left + width + 5, 2),
                     label_y=y + BAR_HEIGHT - 3.5,
                 )
@@ -141,5 +147,18 @@ def lay_out_bar_chart(statistic: LocalizedStatistic, not_stated: str) -> ChartLa
     return ChartLayout(WIDTH, y + MARGIN - ROW_GAP, tuple(bands), tuple(rows), tuple(bars))
 
 
-def _bar_label(figure: str, short: str) -> str:
-    return f"{figure} {short}"
+def _wrapped(text: str, width: float) -> tuple[str, ...]:
+    """`text` in lines of at most `width` units (a longer word: a line of its own)."""
+    most = max(int(width / (LABEL_FONT * CHARACTER_WIDTH)), 1)
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= most:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return tuple(lines) or ("",)
+
+
+def _bar_label(figure: str, short: str, statistic: LocalizedStatistic) -> str:
+    """`64 CMM`; the figure alone when the statistic has one series (its title names it)."""
+    return f"{figure} {short}" if len(statistic.series) > 1 else figure

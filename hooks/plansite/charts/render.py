@@ -23,7 +23,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from plansite import templating
-from plansite.charts.layout import ChartLayout, lay_out_bar_chart
+from plansite.charts.layout import LINE_HEIGHT, ChartLayout, lay_out_bar_chart
 from plansite.i18n.statistics import LocalizedStatistic
 from plansite.i18n.strings import Strings
 
@@ -94,6 +94,7 @@ def draw_statistics(
             styles=styles,
             title=statistic.title,
             description=description,
+            line_height=LINE_HEIGHT,
         )
         charts.append(StatisticChart(statistic, layout, Markup(svg.strip()), styles, description))
     return tuple(charts)

@@ -16,6 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
 from plansite.i18n.languages import language_root
+from plansite.i18n.progress import plan_progress, series_progress
 from plansite.i18n.statistics import localize_statistics
 from plansite.i18n.view import LocalizedPlan, LocalizedSeries
 from plansite.outputs import exports, feeds
@@ -23,7 +24,7 @@ from plansite.outputs import files as output_files
 from plansite.outputs.press_kit import build_press_kit
 from plansite.outputs.statistics_csv import statistic_csv
 from plansite.pdf.downloads import Download
-from plansite.urls import CATALOG, FEED, PlanPaths, statistic_csv_path
+from plansite.urls import CATALOG, FEED, PlanPaths, progress_csv_path, statistic_csv_path
 
 
 class LanguageOutputs:
@@ -59,10 +60,21 @@ class LanguageOutputs:
         else:
             catalog = exports.data_catalog(self.series.series, site_url)
             output_files.add_content_file(files, config, CATALOG, CATALOG, catalog)
+        strings, language = self.series.strings, self.series.language
         for statistic in localize_statistics(self.series):
             csv_path = statistic_csv_path(statistic.id)
-            table = statistic_csv(statistic, self.series.strings, self.series.language)
+            table = statistic_csv(statistic, strings, language)
             output_files.add_content_file(files, config, csv_path, root + csv_path, table)
+        progress = [("", series_progress(self.series))]
+        progress += [
+            (PlanPaths.of(localized.plan.id).prefix, plan_progress(localized))
+            for localized in self.series.plans
+        ]
+        for prefix, counted in progress:
+            for statistic in counted.counts:
+                csv_path = prefix + progress_csv_path(statistic.id)
+                table = statistic_csv(statistic, strings, language)
+                output_files.add_content_file(files, config, csv_path, root + csv_path, table)
         for localized in self.series.plans:
             contents = self.plan_contents(localized, plan_pdfs.get(localized.plan.id))
             places = [PlanPaths.of(localized.plan.id)]

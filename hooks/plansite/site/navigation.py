@@ -13,7 +13,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 
 from plansite.i18n.view import LocalizedSeries
-from plansite.urls import ACTORS, CONTACT, HOME, OPEN_DATA, STATISTICS, PlanPaths
+from plansite.urls import ACTORS, CONTACT, HOME, OPEN_DATA, PROGRESS, STATISTICS, PlanPaths
 
 # Hand-written pages of docs/, after the generated ones, in this order.
 HANDWRITTEN_PAGES = ("tilgaengelighed.md", "privatliv.md")
@@ -41,10 +41,11 @@ def site_nav(series: LocalizedSeries) -> list[Any]:
                     paths.about,
                     paths.focus_areas,
                     paths.initiatives,
+                    paths.progress,
                     paths.press,
                 ]
             }
         )
     statistics = [STATISTICS] if series.series.statistics else []
-    nav += [*statistics, ACTORS, OPEN_DATA, CONTACT, *HANDWRITTEN_PAGES]
+    nav += [PROGRESS, *statistics, ACTORS, OPEN_DATA, CONTACT, *HANDWRITTEN_PAGES]
     return nav

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,8 @@ from plansite.charts.render import draw_statistics, statistic_block
 from plansite.data.model import Actor, FocusArea, Initiative, KeyFigure, PressRelease
 from plansite.data.safe_text import escape_block, escape_inline, escape_url
 from plansite.i18n.formatting import format_size, format_tel_uri
-from plansite.i18n.statistics import localize_statistics
+from plansite.i18n.progress import Progress, plan_progress, series_progress
+from plansite.i18n.statistics import LocalizedStatistic, localize_statistics
 from plansite.i18n.timeline import plan_timeline
 from plansite.i18n.view import LocalizedPlan, LocalizedSeries
 from plansite.outputs.statistics_csv import statistic_csv
@@ -37,12 +39,14 @@ from plansite.urls import (
     FEED,
     HOME,
     OPEN_DATA,
+    PROGRESS,
     STATISTICS,
     PlanPaths,
     actor_path,
     evidence_anchor,
     page_url,
     plan_link_anchor,
+    progress_csv_path,
     statistic_csv_path,
     update_anchor,
 )
@@ -162,6 +166,46 @@ class _PageWriter:
             items.append(item)
         return {**row, "items": items}
 
+    def chart_items(
+        self, statistics: tuple[LocalizedStatistic, ...], csv_path: Callable[[str], str]
+    ) -> list[dict[str, Any]]:
+        """Each statistic with its chart block, its CSV (`csv_path(id)`) and the link text to it."""
+        items = []
+        for chart in draw_statistics(statistics, self.strings):
+            size = len(statistic_csv(chart.statistic, self.strings, self.language))
+            items.append(
+                {
+                    "chart": chart,
+                    "block": statistic_block(chart, self.strings),
+                    "csv": csv_path(chart.statistic.id),
+                    "download": self.strings.format(
+                        "statistic_download", size=format_size(size, self.language, self.strings)
+                    ),
+                }
+            )
+        return items
+
+    def progress_page(
+        self, src_uri: str, title: str, lead: str, progress: Progress, csv_prefix: str
+    ) -> GeneratedPage:
+        """What came of the initiatives: the counts as charts, then the evidence, newest first."""
+        return self.render(
+            "progress.md",
+            src_uri,
+            title=title,
+            in_nav=True,
+            lead=lead,
+            up_to=progress.up_to,
+            charts=self.chart_items(
+                progress.counts, lambda chart_id: csv_prefix + progress_csv_path(chart_id)
+            ),
+            evidence=progress.evidence,
+            initiative_path=lambda entry: PlanPaths.of(entry.plan_id).initiative(
+                entry.initiative_id
+            ),
+            show_plan=src_uri == PROGRESS,
+        )
+
     def fact(self, label_key: str, *items: dict[str, str]) -> dict[str, Any]:
         return {"label": self.strings[label_key], "items": list(items)}
 
@@ -209,6 +253,7 @@ class _PlanPageWriter(_PageWriter):
             *(self.focus_area(area) for area in self.plan.focus_areas),
             self.initiatives_overview(),
             *(self.initiative(initiative) for initiative in self.plan.initiatives),
+            self.progress(),
             self.press_overview(),
             *(self.press_release(release) for release in self.plan.press_releases),
         ]
@@ -475,6 +520,16 @@ class _PlanPageWriter(_PageWriter):
             for item in initiative.evidence_newest_first()
         ]
 
+    def progress(self) -> GeneratedPage:
+        """The plan's progress: its initiatives by status and by focus area, its evidence."""
+        return self.progress_page(
+            self.paths.progress,
+            self.strings["page_progress"],
+            self.strings["progress_intro"],
+            plan_progress(self.localized),
+            self.paths.prefix,
+        )
+
     def press_overview(self) -> GeneratedPage:
         """The press room: press releases (our summaries, with the originals' dates), then the
         plan's timeline of events, which are not publications."""
@@ -545,27 +600,20 @@ class _SeriesPageWriter(_PageWriter):
             *(self.actor(actor) for actor in actors),
             self.contact(),
             self.open_data(),
+            self.progress_page(
+                PROGRESS,
+                self.strings["page_progress_series"],
+                self.strings["progress_series_intro"],
+                series_progress(self.series),
+                "",
+            ),
             *([self.statistics()] if self.series.series.statistics else []),
             self.about_information(),
         ]
 
     def statistics(self) -> GeneratedPage:
         """The series' statistics: each with its chart, table, how it was counted, sources, CSV."""
-        charts = draw_statistics(localize_statistics(self.series), self.strings)
-        items = []
-        for chart in charts:
-            size = len(statistic_csv(chart.statistic, self.strings, self.language))
-            items.append(
-                {
-                    "chart": chart,
-                    "block": statistic_block(chart, self.strings),
-                    "csv": statistic_csv_path(chart.statistic.id),
-                    "download": self.strings.format(
-                        "statistic_download",
-                        size=format_size(size, self.language, self.strings),
-                    ),
-                }
-            )
+        items = self.chart_items(localize_statistics(self.series), statistic_csv_path)
         return self.render(
             "statistics.md",
             STATISTICS,
