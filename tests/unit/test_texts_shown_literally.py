@@ -212,9 +212,13 @@ def html_tree(html: str) -> lxml.html.HtmlElement:
     return lxml.html.document_fromstring(html) if html.startswith("<!DOCTYPE") else lxml.html.fragment_fromstring(html, create_parent="div")
 
 
+# How many lines an SVG chart's label takes (its tspans) depends on the text's length alone.
+WRAPPED_LINE = "tspan"
+
+
 def elements(shown: Any) -> list[str]:
     if isinstance(shown, lxml.html.HtmlElement):
-        return [element.tag for element in shown.iter() if isinstance(element.tag, str)]
+        return [element.tag for element in shown.iter() if isinstance(element.tag, str) and element.tag != WRAPPED_LINE]
     if isinstance(shown, ElementTree.Element):
         return [element.tag for element in shown.iter()]
     return []
