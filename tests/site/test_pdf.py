@@ -203,7 +203,8 @@ def test_table_captions_stay_on_the_page_of_their_table(site, strings, series, l
         with pikepdf.open(path) as pdf:
             # WeasyPrint tags each page's part of a table as a Table of its own; the caption is in the first part.
             captioned = [table for table in struct_elements(pdf.Root.StructTreeRoot, "/Table") if any(struct_elements(table, "/Caption"))]
-            assert len(captioned) == (2 if plan.key_figures else 1), plan.id  # key figures, actors
+            tables = (2 if plan.key_figures else 1) + len(series.statistics)  # key figures, actors, a table per statistic
+            assert len(captioned) == tables, plan.id
             for table in captioned:
                 caption = next(struct_elements(table, "/Caption"))
                 rows = list(struct_elements(table, "/TR"))

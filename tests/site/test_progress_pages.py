@@ -89,7 +89,10 @@ def test_each_plan_lists_every_evidence_item_newest_first_linked_to_its_initiati
         folder = site.root / LANGUAGES[language] / urls.page_url(PlanPaths.of(plan.id).progress)
         for item in items:
             link = item.find("a")
-            assert (folder / link["href"] / "index.html").resolve().is_file(), link["href"]
+            page_href, anchor = link["href"].split("#")
+            target = (folder / page_href / "index.html").resolve()
+            assert target.is_file(), link["href"]
+            assert anchor.startswith("evidence-") and site.page(str(target.relative_to(site.root).parent) + "/").find(id=anchor) is not None, link["href"]
             assert link.get_text(strip=True) in {initiative.title.in_language(language) for initiative in plan.initiatives}
 
 

@@ -175,7 +175,8 @@ def test_detail_pages_stay_out_of_the_navigation(site, series):
     nav_targets = {resolve("", link["href"]) for link in site.page("").select("nav.md-nav--primary a[href]") if not link["href"].startswith("#")}
     details = {urls.page_url(src_uri) for src_uri, _ in item_pages(series)}
     assert nav_targets and not nav_targets & details
-    assert len(nav_targets) <= 6 + 5 * len(series.plans)  # the series' pages, and each plan's home and four overviews
+    # The series' pages (with its progress and statistics), and each plan's home, four overviews and progress.
+    assert len(nav_targets) <= 8 + 6 * len(series.plans)
 
 
 def test_no_page_links_to_a_missing_page_or_anchor(site):

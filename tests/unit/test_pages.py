@@ -36,8 +36,8 @@ def test_both_languages_have_exactly_the_same_pages(generated):
 
 def test_every_item_of_the_fixture_gets_its_page(generated):
     expected = {
-        "index.md", "kontakt.md", "data.md", "om-oplysningerne.md", "aktoerer/index.md", "aktoerer/ministeriet.md", "aktoerer/organisation.md",
-        f"{PLAN}index.md", f"{PLAN}om-planen.md",
+        "index.md", "kontakt.md", "data.md", "fremdrift.md", "om-oplysningerne.md", "aktoerer/index.md", "aktoerer/ministeriet.md", "aktoerer/organisation.md",
+        f"{PLAN}index.md", f"{PLAN}om-planen.md", f"{PLAN}fremdrift.md",
         f"{PLAN}indsatsomraader/index.md", f"{PLAN}indsatsomraader/omraade-a.md", f"{PLAN}indsatsomraader/omraade-b.md",
         f"{PLAN}indsatser/index.md", f"{PLAN}indsatser/indsats-et.md", f"{PLAN}indsatser/indsats-to.md",
         f"{PLAN}presse/index.md", f"{PLAN}presse/ny-plan.md",
@@ -56,8 +56,8 @@ def test_the_series_pages_come_first_then_each_plans_pages_newest_plan_first(gen
 def test_only_overview_pages_are_in_the_navigation(generated):
     in_nav = {src for src, page in generated["da"].items() if page.in_nav}
     assert in_nav == {
-        "index.md", "kontakt.md", "data.md", "aktoerer/index.md",
-        f"{PLAN}index.md", f"{PLAN}om-planen.md", f"{PLAN}indsatsomraader/index.md", f"{PLAN}indsatser/index.md", f"{PLAN}presse/index.md",
+        "index.md", "kontakt.md", "data.md", "fremdrift.md", "aktoerer/index.md",
+        f"{PLAN}index.md", f"{PLAN}om-planen.md", f"{PLAN}indsatsomraader/index.md", f"{PLAN}indsatser/index.md", f"{PLAN}fremdrift.md", f"{PLAN}presse/index.md",
     }
 
 

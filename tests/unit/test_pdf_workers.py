@@ -32,7 +32,13 @@ def two_cpus(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(downloads.os, "cpu_count", lambda: 2)
 
 
-def test_missing_pdfs_are_rendered_in_worker_processes_and_stored(tmp_path, two_cpus):
+@pytest.fixture
+def no_other_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As in `mkdocs build`: a test run may have left a thread of another test's running."""
+    monkeypatch.setattr(downloads.threading, "active_count", lambda: 1)
+
+
+def test_missing_pdfs_are_rendered_in_worker_processes_and_stored(tmp_path, two_cpus, no_other_thread):
     jobs = [_job(tmp_path, "a", "da"), _job(tmp_path, "b", "en")]
     results = run_jobs(jobs)
     assert set(results) == {("a", "da"), ("b", "en")}
@@ -71,7 +77,7 @@ def test_with_another_thread_running_every_pdf_is_rendered_in_this_process(tmp_p
         assert path is not None and int(path.read_text().split()[1]) == os.getpid()
 
 
-def test_a_failure_in_a_worker_reaches_the_build_as_pdf_failed(tmp_path, two_cpus):
+def test_a_failure_in_a_worker_reaches_the_build_as_pdf_failed(tmp_path, two_cpus, no_other_thread):
     jobs = [_job(tmp_path, "a", "da"), _job(tmp_path, "b", "da", render=_failing)]
     with pytest.raises(PdfFailed, match="accessibility checks: b"):
         run_jobs(jobs)

@@ -38,6 +38,7 @@ def bucket_of(initiative: Initiative) -> str:
 class EvidenceEntry:
     """One evidence item as a progress page lists it, newest first."""
 
+    evidence_id: str
     when: PartialDate
     when_text: str
     kind: str
@@ -209,6 +210,7 @@ def _evidence_of(
         for item in initiative.evidence:
             entries.append(
                 EvidenceEntry(
+                    evidence_id=item.id,
                     when=item.date,
                     when_text=localized.format_partial_date(item.date),
                     kind=localized.strings[f"evidence_kind_{item.kind}"],

@@ -203,6 +203,7 @@ class _PageWriter:
             initiative_path=lambda entry: PlanPaths.of(entry.plan_id).initiative(
                 entry.initiative_id
             ),
+            evidence_anchor=evidence_anchor,
             show_plan=src_uri == PROGRESS,
         )
 
