@@ -243,7 +243,7 @@ def test_a_plan_added_as_the_guide_says_has_its_pages_listing_feed_and_search_en
         assert (note in home.get_text(" ", strip=True)) == (language == "en")  # published in Danish only
         # Every page of the plan has its language and a switcher to its counterpart.
         plan_paths = PlanPaths.of(plan_id)
-        sources = [plan_paths.home, plan_paths.about, plan_paths.focus_areas, plan_paths.initiatives, plan_paths.press]
+        sources = [plan_paths.home, plan_paths.about, plan_paths.focus_areas, plan_paths.initiatives, plan_paths.progress, plan_paths.press]
         sources += [plan_paths.focus_area(area["id"]) for area in data["focus_areas"]]
         sources += [plan_paths.initiative(item["id"]) for item in data["initiatives"]]
         sources += [plan_paths.press_release(release["id"]) for release in data["press_releases"]]

@@ -18,6 +18,8 @@ from support.building import WITHOUT_PDFS, BuiltSite, build_site, series_with_pl
 from support.minimal_plan import check_plan_text, minimal_with, yaml_string
 from support.paths import MINIMAL_PLAN_ID
 
+from plansite.urls import PROGRESS, page_url
+
 PLAN = f"{MINIMAL_PLAN_ID}/"  # where the plan's pages are
 
 DESCRIPTION = 'description: {da: "Lang tekst om to.", en: "Long text on two."}'
@@ -105,7 +107,8 @@ def moved_to(site: BuiltSite, path) -> str | None:
     root = "en/" if relative.startswith("en/") else ""
     within = relative.removeprefix(root)
     new = f"{root}{PLAN}{within}"
-    return new if within != "index.html" and not within.startswith(PLAN) and (site.root / new).is_file() else None
+    series_page = within.startswith(page_url(PROGRESS))  # the series' own page of that name, not an old address
+    return new if within != "index.html" and not within.startswith(PLAN) and not series_page and (site.root / new).is_file() else None
 
 
 def test_no_page_of_the_payload_site_embeds_or_redirects_except_the_old_addresses_to_their_pages(payload_site):

@@ -61,7 +61,14 @@ if (filterForm) {
     }
   };
 
-  filterForm.addEventListener("submit", (event) => event.preventDefault());
+  // The list follows every change; the submit button does the same for whoever looks for one
+  // (and, were this script to fail after showing the form, the browser would load the same
+  // address with the filter in its query, which the script restores).
+  filterForm.addEventListener("submit", (event) => {
+    event.preventDefault();
+    showMatches();
+    keepInAddress();
+  });
   filterForm.addEventListener("change", () => {
     showMatches();
     keepInAddress();

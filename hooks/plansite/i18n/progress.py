@@ -23,6 +23,10 @@ from plansite.i18n.statistics import (
 )
 from plansite.i18n.view import LocalizedPlan, LocalizedSeries
 
+PLAN_COUNTS = ("progress-by-status", "progress-by-focus-area")
+"""The ids of a plan's counts, in order: their charts' anchors and their CSVs' names."""
+SERIES_COUNTS = ("progress-by-plan",)
+
 BUCKETS = ("complete", "substantial", "limited", "not_started", "evidence_only", "no_evidence")
 """Where an initiative is counted, furthest first: the OGP completion scale, then the rest."""
 
@@ -80,7 +84,7 @@ def plan_progress(localized: LocalizedPlan) -> Progress:
     counted = _counted_buckets(buckets)
     by_status = _statistic(
         localized,
-        "progress-by-status",
+        PLAN_COUNTS[0],
         strings["progress_by_status_title"],
         strings.format(
             "progress_by_status_summary",
@@ -97,7 +101,7 @@ def plan_progress(localized: LocalizedPlan) -> Progress:
     )
     by_area = _statistic(
         localized,
-        "progress-by-focus-area",
+        PLAN_COUNTS[1],
         strings["progress_by_area_title"],
         strings.format("progress_by_area_summary", areas=len(plan.focus_areas)),
         strings["progress_focus_area"],
@@ -130,7 +134,7 @@ def series_progress(series: LocalizedSeries) -> Progress:
     counted = _counted_buckets([bucket for buckets in buckets_of.values() for bucket in buckets])
     by_plan = _statistic(
         series.current,
-        "progress-by-plan",
+        SERIES_COUNTS[0],
         strings["progress_by_plan_title"],
         strings.format("progress_by_plan_summary", plans=len(series.plans)),
         strings["progress_plan"],

@@ -51,8 +51,17 @@ from plansite.data.model import (
 from plansite.data.series import DataLicence, Series
 from plansite.data.validation import PLAN_SCHEMA
 from plansite.i18n.languages import LANGUAGES, language_root
+from plansite.i18n.progress import PLAN_COUNTS
 from plansite.i18n.view import LocalizedPlan
-from plansite.urls import CATALOG, OPEN_DATA, PlanPaths, actor_path, evidence_anchor, page_url
+from plansite.urls import (
+    CATALOG,
+    OPEN_DATA,
+    PlanPaths,
+    actor_path,
+    evidence_anchor,
+    page_url,
+    progress_csv_path,
+)
 
 CSV_DELIMITERS = {"da": ";", "en": ","}
 # What makes Excel, LibreOffice and Google Sheets read a cell as a formula
@@ -415,6 +424,7 @@ def data_catalog(series: Series, site_url: str) -> str:
                 (paths.actors_csv, "text/csv"),
                 (paths.evidence_csv, "text/csv"),
                 (paths.csv_metadata, "application/csvm+json"),
+                *((paths.prefix + progress_csv_path(count), "text/csv") for count in PLAN_COUNTS),
             ):
                 distributions.append(
                     _distribution(site_url, root + path, media_type, site.data_licence, language)

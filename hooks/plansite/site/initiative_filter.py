@@ -66,6 +66,7 @@ def filter_form(localized: LocalizedPlan) -> dict[str, Any]:
     return {
         "script": FILTER_SCRIPT,
         "legend": strings["filter_legend"],
+        "apply": strings["filter_apply"],
         "reset": strings["filter_reset"],
         "count": strings.format("filter_count", count=COUNT_PLACEHOLDER, total=total),
         "count_none": strings.format("filter_count_none", total=total),
