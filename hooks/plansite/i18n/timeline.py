@@ -42,6 +42,8 @@ def plan_timeline(localized: LocalizedPlan) -> list[TimelineEntry]:
     plan = localized.plan.plan
     strings = localized.strings
     steps = [_Step(_day(plan.announced), strings["course_announced"])]
+    if plan.sent_to_parliament:
+        steps.append(_Step(_day(plan.sent_to_parliament), strings["course_sent_to_parliament"]))
     if plan.in_force:
         steps.append(_Step(_day(plan.in_force), strings["course_in_force"]))
     else:
