@@ -59,8 +59,10 @@ def test_each_plan_home_shows_its_course_oldest_first(site, series, strings, lan
             link = li.find("a")
             if entry.initiative_id:
                 target = get_relative_url(urls.page_url(PlanPaths.of(plan.id).initiative(entry.initiative_id)), urls.page_url(PlanPaths.of(plan.id).home))
-                assert link["href"] == target, (plan.id, value)
-                assert (site.root / LANGUAGES[language] / urls.page_url(PlanPaths.of(plan.id).home) / link["href"] / "index.html").resolve().is_file()
+                assert link["href"] == f"{target}#{urls.evidence_anchor(entry.evidence_id)}", (plan.id, value)
+                page_href, anchor = link["href"].split("#")
+                initiative_page = (site.root / LANGUAGES[language] / urls.page_url(PlanPaths.of(plan.id).home) / page_href / "index.html").resolve()
+                assert initiative_page.is_file() and site.page(str(initiative_page.parent.relative_to(site.root)) + "/").find(id=anchor) is not None
             else:
                 assert link is None, (plan.id, value)
 

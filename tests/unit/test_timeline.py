@@ -51,6 +51,33 @@ def test_the_course_runs_from_the_announcement_to_the_end_of_the_period():
     ]
 
 
+def test_the_day_the_plan_was_sent_to_the_folketing_follows_its_announcement_where_given():
+    strings = STRINGS["en"]
+    entries = course("en", sent_to_parliament="2018-09-12")
+    assert entries[:3] == [
+        ("2018-09-10", "10 September 2018", strings["course_announced"], None),
+        ("2018-09-12", "12 September 2018", strings["course_sent_to_parliament"], None),
+        ("2019-01-01", "1 January 2019", strings["course_in_force"], None),
+    ]
+    assert strings["course_sent_to_parliament"] not in [text for _, _, text, _ in course("en")]  # no date, no step
+
+
+def test_a_day_sent_to_the_folketing_that_is_not_a_date_is_refused(tmp_path):
+    from plansite.data.validation import load_series
+    from plansite.problems import DataError
+    from support.building import copy_series
+    from support.paths import MINIMAL_DIR
+
+    data_dir = copy_series(MINIMAL_DIR, tmp_path)
+    plan_file = data_dir / "plans" / "2019-2021.yaml"
+    text = plan_file.read_text(encoding="utf-8")
+    plan_file.write_text(text.replace("  announced: 2018-09-10\n", "  announced: 2018-09-10\n  sent_to_parliament: 2018-02-30\n", 1), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_series(data_dir)
+    (problem,) = [str(problem) for problem in caught.value.problems]
+    assert "plan.sent_to_parliament: '2018-02-30' is not a real date" in problem
+
+
 def test_evidence_is_placed_by_its_date_a_month_after_its_days_and_a_year_after_its_months():
     entries = course(
         "en",

@@ -114,6 +114,8 @@ class Plan:
     period: Period
     published: tuple[int, int]
     announced: date
+    sent_to_parliament: date | None
+    """The day the plan was sent to the Folketing, where a source gives it."""
     in_force: date | None
     official_languages: tuple[str, ...]
     budget: Budget
@@ -523,12 +525,14 @@ def _plan(value: dict[str, Any]) -> Plan:
     year, month = value["published"].split("-")
     budget = value["budget"]
     in_force = value.get("in_force")
+    sent = value.get("sent_to_parliament")
     return Plan(
         title=as_text(value["title"]),
         short_title=as_text(value["short_title"]),
         period=as_period(value["period"]),
         published=(int(year), int(month)),
         announced=date.fromisoformat(value["announced"]),
+        sent_to_parliament=date.fromisoformat(sent) if sent else None,
         in_force=date.fromisoformat(in_force) if in_force else None,
         official_languages=tuple(value["official_languages"]),
         budget=Budget(budget["amount"], budget["currency"], as_optional_text(budget.get("note"))),

@@ -839,7 +839,7 @@ def _parse_day(
 def _check_dates(loaded: LoadedData) -> Iterator[Problem]:
     data = loaded.data
     plan_period = yield from _check_period(loaded, ("plan", "period"), data["plan"]["period"])
-    for key in ("announced", "in_force"):
+    for key in ("announced", "sent_to_parliament", "in_force"):
         if key in data["plan"]:
             yield from _parse_date(loaded, ("plan", key), data["plan"][key])[1]
     for index, initiative in enumerate(data["initiatives"]):

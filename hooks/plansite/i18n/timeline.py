@@ -30,6 +30,8 @@ class TimelineEntry:
     initiative_id: str | None = None
     """The initiative an evidence item tells about, linked; None for the plan's own dates."""
     initiative_title: str = ""
+    evidence_id: str | None = None
+    """The evidence item's id (its anchor on the initiative's page); None for the plan's dates."""
 
     @property
     def datetime(self) -> str:
@@ -42,6 +44,8 @@ def plan_timeline(localized: LocalizedPlan) -> list[TimelineEntry]:
     plan = localized.plan.plan
     strings = localized.strings
     steps = [_Step(_day(plan.announced), strings["course_announced"])]
+    if plan.sent_to_parliament:
+        steps.append(_Step(_day(plan.sent_to_parliament), strings["course_sent_to_parliament"]))
     if plan.in_force:
         steps.append(_Step(_day(plan.in_force), strings["course_in_force"]))
     else:
@@ -49,7 +53,9 @@ def plan_timeline(localized: LocalizedPlan) -> list[TimelineEntry]:
     for initiative in localized.plan.initiatives:
         title = localized.text(initiative.title)
         for item in initiative.evidence:
-            steps.append(_Step(item.date, localized.text(item.summary), initiative.id, title))
+            steps.append(
+                _Step(item.date, localized.text(item.summary), initiative.id, title, item.id)
+            )
     steps.append(_Step(_end(plan.period), strings["course_period_ends"]))
     if plan.successor:
         title = localized.text(plan.successor.title)
@@ -63,6 +69,7 @@ def plan_timeline(localized: LocalizedPlan) -> list[TimelineEntry]:
             step.text,
             step.initiative_id,
             step.initiative_title,
+            step.evidence_id,
         )
         for _, step in ordered
     ]
@@ -74,6 +81,7 @@ class _Step:
     text: str
     initiative_id: str | None = None
     initiative_title: str = ""
+    evidence_id: str | None = None
     begins: bool = False
     """A step that begins a period sorts at the first day its date may mean, others at the last."""
 

@@ -300,7 +300,7 @@ class _PlanPageWriter(_PageWriter):
         )
 
     def course(self, home: str) -> list[dict[str, str | None]]:
-        """The plan's course for the home page, oldest first; evidence links its initiative."""
+        """The plan's course for the home page, oldest first; evidence links its item's anchor."""
         return [
             {
                 "datetime": entry.datetime,
@@ -308,7 +308,8 @@ class _PlanPageWriter(_PageWriter):
                 "text": entry.text,
                 "initiative": entry.initiative_title,
                 "href": get_relative_url(page_url(self.paths.initiative(entry.initiative_id)), home)
-                if entry.initiative_id
+                + f"#{evidence_anchor(entry.evidence_id)}"
+                if entry.initiative_id and entry.evidence_id
                 else None,
             }
             for entry in plan_timeline(self.localized)
