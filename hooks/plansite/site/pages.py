@@ -25,7 +25,7 @@ from plansite.charts.render import draw_statistics, statistic_block
 from plansite.data.model import Actor, FocusArea, Initiative, KeyFigure, PressRelease
 from plansite.data.safe_text import escape_block, escape_inline, escape_url
 from plansite.i18n.formatting import format_size, format_tel_uri
-from plansite.i18n.progress import Progress, plan_progress, series_progress
+from plansite.i18n.progress import PLAN_COUNTS, Progress, plan_progress, series_progress
 from plansite.i18n.statistics import LocalizedStatistic, localize_statistics
 from plansite.i18n.timeline import plan_timeline
 from plansite.i18n.view import LocalizedPlan, LocalizedSeries
@@ -663,6 +663,9 @@ class _SeriesPageWriter(_PageWriter):
             licence=series.series.site.data_licence,
             publisher=series.text(series.series.site.publisher),
             catalog=CATALOG,
+            progress=PROGRESS,
+            statistics=STATISTICS if series.series.statistics else None,
+            progress_files=_progress_files,
         )
 
     def home(self) -> GeneratedPage:
@@ -807,6 +810,12 @@ class _SeriesPageWriter(_PageWriter):
 
 # A sentence ends at a full stop before a capital letter: `10. september`, `5. nationale` go on.
 _SENTENCE_END = re.compile(r"\.\s+(?=[A-ZÆØÅ])")
+
+
+def _progress_files(paths: PlanPaths) -> list[tuple[str, str]]:
+    """(file name, path) of each CSV of a plan's progress page, in the page's order."""
+    files = [paths.prefix + progress_csv_path(count) for count in PLAN_COUNTS]
+    return [(posixpath.basename(path), path) for path in files]
 
 
 def _first_sentence(text: str) -> str:
