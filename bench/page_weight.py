@@ -123,7 +123,8 @@ def measure_pages(base_url: str, paths: list[str]) -> dict[str, dict[str, object
                 # A fresh context per page: nothing cached, as for a first visit.
                 context = browser.new_context(viewport={"width": 375, "height": 812})
                 responses = []
-                context.on("response", lambda response: responses.append(response))
+                # Playwright sets an attribute on its handler, which a bound method refuses.
+                context.on("response", functools.partial(list.append, responses))
                 page = context.new_page()
                 page.goto(base_url + path, wait_until="networkidle")
                 page.wait_for_timeout(500)  # the search worker starts after load
