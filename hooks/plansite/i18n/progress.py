@@ -58,12 +58,7 @@ class EvidenceEntry:
     @property
     def datetime(self) -> str:
         """`2020-09-30`, `2020-10` or `2020`: as precise as the source, for `<time datetime>`."""
-        parts = [f"{self.when.year:04d}"]
-        if self.when.month:
-            parts.append(f"{self.when.month:02d}")
-            if self.when.day:
-                parts.append(f"{self.when.day:02d}")
-        return "-".join(parts)
+        return self.when.isoformat()
 
 
 @dataclass(frozen=True)
